@@ -1,0 +1,62 @@
+//! The WebAssembly binding: a thin layer over [`crate::analyze_with`].
+//!
+//! No analysis happens here: arguments are checked, options read, and the
+//! analysis handed to JavaScript as a plain object.
+
+use crate::{analyze_with, Options};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
+
+fn type_error(msg: &str) -> JsValue {
+    js_sys::TypeError::new(msg).into()
+}
+
+fn read_options(value: &JsValue) -> Result<Options, JsValue> {
+    let mut options = Options::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(type_error("sourcelens.analyze: options must be an object"));
+    }
+    let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let max = get("maxInputBytes");
+    if !max.is_undefined() {
+        match max.as_f64() {
+            Some(n) if n >= 0.0 && n.fract() == 0.0 => options.max_input_bytes = n.min(usize::MAX as f64) as usize,
+            _ => return Err(type_error("sourcelens.analyze: options.maxInputBytes must be a non-negative integer")),
+        }
+    }
+    let pressures = get("pressures");
+    if !pressures.is_undefined() {
+        options.pressures =
+            pressures.as_bool().ok_or_else(|| type_error("sourcelens.analyze: options.pressures must be a boolean"))?;
+    }
+    Ok(options)
+}
+
+/// Analyses `text` and returns the analysis as a plain object (SCHEMA.md).
+///
+/// Throws a `TypeError` when `text` is not a string or `options` is malformed,
+/// and an `Error` when the text is over the size limit.
+#[wasm_bindgen]
+pub fn analyze(text: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let Some(text) = text.as_string() else {
+        return Err(type_error("sourcelens.analyze: text must be a string"));
+    };
+    let options = read_options(options)?;
+    let analysis = analyze_with(&text, &options).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    analysis.serialize(&serializer).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
