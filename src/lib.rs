@@ -27,7 +27,9 @@ pub mod rules;
 pub mod span;
 pub mod utf16;
 
-mod engine;
+pub mod pipeline;
+pub mod pressures;
+pub mod sourcetypes;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -81,7 +83,7 @@ impl std::error::Error for Error {}
 
 /// Analyses `text` with default options and no size limit.
 pub fn analyze(text: &str) -> Analysis {
-    engine::run(text, &Options { max_input_bytes: usize::MAX, ..Options::default() }).into_analysis(text)
+    pipeline::run(text, &Options { max_input_bytes: usize::MAX, ..Options::default() }).into_analysis(text)
 }
 
 /// Analyses `text` with `options`, refusing input over the size limit.
@@ -89,5 +91,5 @@ pub fn analyze_with(text: &str, options: &Options) -> Result<Analysis, Error> {
     if text.len() > options.max_input_bytes {
         return Err(Error::InputTooLarge { size: text.len(), limit: options.max_input_bytes });
     }
-    Ok(engine::run(text, options).into_analysis(text))
+    Ok(pipeline::run(text, options).into_analysis(text))
 }
