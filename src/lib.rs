@@ -21,6 +21,10 @@
 #![warn(missing_docs)]
 
 pub mod findings;
+pub mod lexicon;
+pub mod quotes;
+pub mod sentences;
+pub mod tokens;
 pub mod jsonl;
 pub mod model;
 pub mod rules;

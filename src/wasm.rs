@@ -3,7 +3,7 @@
 //! No analysis happens here: arguments are checked, options read, and the
 //! analysis handed to JavaScript as a plain object.
 
-use crate::{analyze_with, Options};
+use crate::{analyze_with, Error, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -49,14 +49,16 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
 /// Analyses `text` and returns the analysis as a plain object (SCHEMA.md).
 ///
 /// Throws a `TypeError` when `text` is not a string or `options` is malformed,
-/// and an `Error` when the text is over the size limit.
+/// and a `RangeError` when the text is over the size limit.
 #[wasm_bindgen]
 pub fn analyze(text: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let Some(text) = text.as_string() else {
         return Err(type_error("sourcelens.analyze: text must be a string"));
     };
     let options = read_options(options)?;
-    let analysis = analyze_with(&text, &options).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    let analysis = analyze_with(&text, &options).map_err(|e| match e {
+        Error::InputTooLarge { .. } => JsValue::from(js_sys::RangeError::new(&format!("sourcelens.analyze: {e}"))),
+    })?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     analysis.serialize(&serializer).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }

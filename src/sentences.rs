@@ -1,0 +1,145 @@
+//! Sentences: split at final punctuation and line breaks, never inside a quotation.
+
+use crate::lexicon;
+use crate::quotes::Quote;
+use crate::span::Span;
+use crate::tokens::{Kind, Token};
+
+/// One sentence as a token range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Byte span from the first to the last token.
+    pub span: Span,
+    /// Ends with a question mark outside any quotation.
+    pub question: bool,
+    /// Index of the paragraph (line) it starts in.
+    pub paragraph: usize,
+}
+
+fn is_final(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…")
+}
+
+/// Splits the tokens into sentences. `quotes` are the quotations found in the
+/// same tokens (single-paragraph ones are kept whole).
+pub fn split(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Sentence> {
+    let lex = lexicon::get();
+    // inside[i] is true when token i is inside a one-paragraph quotation
+    let mut inside_until = vec![usize::MAX; 0];
+    inside_until.resize(tokens.len(), 0);
+    for q in quotes.iter().filter(|q| !q.multi_paragraph) {
+        for slot in &mut inside_until[q.open..q.close] {
+            *slot = q.close;
+        }
+    }
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut paragraph = 0;
+    let mut start_para = 0;
+    let mut buf = String::new();
+    let mut push = |out: &mut Vec<Sentence>, s: usize, e: usize, para: usize| {
+        if e > s {
+            let last = tokens[e - 1];
+            out.push(Sentence {
+                first: s,
+                end: e,
+                span: tokens[s].span.cover(last.span),
+                question: last.text(text) == "?",
+                paragraph: para,
+            });
+        }
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if t.kind == Kind::Newline {
+            if let Some(s) = start.take() {
+                push(&mut out, s, i, start_para);
+            }
+            paragraph += 1;
+            i += 1;
+            continue;
+        }
+        if start.is_none() {
+            start = Some(i);
+            start_para = paragraph;
+        }
+        if inside_until[i] > i {
+            i = inside_until[i];
+            continue;
+        }
+        if t.kind == Kind::Punct && is_final(t.text(text)) {
+            // take following closing marks and brackets into the sentence
+            let mut e = i + 1;
+            while e < tokens.len() && !tokens[e].space_before && matches!(tokens[e].kind, Kind::Quote(_) | Kind::Punct) && tokens[e].text(text) != "(" {
+                e += 1;
+            }
+            let next = tokens.get(e);
+            let starts_sentence = next.is_none_or(|n| {
+                n.kind == Kind::Newline || n.cap || n.kind == Kind::Number || matches!(n.kind, Kind::Quote(_)) || n.text(text) == "("
+            });
+            let prev = if i > 0 { Some(tokens[i - 1]) } else { None };
+            let abbreviation = t.text(text) == "." && prev.is_some_and(|p| {
+                p.span.end == t.span.start && {
+                    let w = lexicon::lower(p.text(text), &mut buf);
+                    lex.is("abbrev", w) || (p.cap && w.chars().count() == 1)
+                }
+            });
+            if starts_sentence && !abbreviation {
+                if let Some(s) = start.take() {
+                    push(&mut out, s, e, start_para);
+                }
+                i = e;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        push(&mut out, s, tokens.len(), start_para);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{quotes, tokens::tokenize};
+
+    fn sents(text: &str) -> Vec<&str> {
+        let toks = tokenize(text);
+        let q = quotes::find(text, &toks);
+        split(text, &toks, &q).iter().map(|s| s.span.text(text)).collect()
+    }
+
+    #[test]
+    fn sentence_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two!", &["One.", "Two!"]),
+            ("Mr. Smith left. He said so.", &["Mr. Smith left.", "He said so."]),
+            ("John F. Kennedy spoke.", &["John F. Kennedy spoke."]),
+            ("\"Go. Now,\" he said. Then he left.", &["\"Go. Now,\" he said.", "Then he left."]),
+            ("\"Leave!\" he shouted.", &["\"Leave!\" he shouted."]),
+            ("Headline\nBody text here.", &["Headline", "Body text here."]),
+            ("the U.S. Army said. Next", &["the U.S. Army said.", "Next"]),
+            ("It rose 3.5 percent. Then fell.", &["It rose 3.5 percent.", "Then fell."]),
+            ("Why? Because.", &["Why?", "Because."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(sents(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn question_and_paragraph() {
+        let text = "Is it? Yes.\nNew para.";
+        let toks = tokenize(text);
+        let s = split(text, &toks, &quotes::find(text, &toks));
+        assert!(s[0].question && !s[1].question);
+        assert_eq!(s[2].paragraph, 1);
+    }
+}
