@@ -1,0 +1,526 @@
+#!/usr/bin/env node
+// sourcelens benchmarks: `npm run bench` (= node bench/run.mjs).
+//
+//   node bench/run.mjs                 build, measure everything, write bench/RESULTS.md
+//   node bench/run.mjs --no-build      measure the module already in dist/ and the native build as is
+//   node bench/run.mjs --quick         fewer repetitions, no 100x input (a smoke run; writes bench/out/RESULTS.quick.md)
+//   node bench/run.mjs --only=a,b      only these sections (throughput, sizes, cold, browser, scaling, stages, hostile);
+//                                      writes bench/out/RESULTS.partial.md
+//
+// Every measurement runs in its own child process (bench/workers/*.mjs for
+// Node, target/release/examples/bench_native for native Rust) on the same
+// texts, written once to bench/out/. Raw figures go to bench/out/results.json.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
+import { article, goldTexts, newsCorpus, rng } from './lib/corpus.mjs';
+import { HOSTILE } from './lib/hostile.mjs';
+import { findPkg, ROOT } from './lib/load.mjs';
+import { mbps, median, range, sig, size, table } from './lib/stats.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const onlyArg = argv.find((a) => a.startsWith('--only='));
+const SECTIONS = ['throughput', 'sizes', 'cold', 'browser', 'scaling', 'stages', 'hostile'];
+const only = onlyArg ? new Set(onlyArg.slice(7).split(',')) : new Set(SECTIONS);
+for (const a of argv) {
+  if (!['--no-build', '--quick'].includes(a) && a !== onlyArg) fail(`unknown option ${a}`);
+}
+for (const s of only) if (!SECTIONS.includes(s)) fail(`unknown section ${s} (known: ${SECTIONS.join(', ')})`);
+const QUICK = flag('--quick');
+
+const OUT = join(ROOT, 'bench', 'out');
+const NATIVE = join(ROOT, 'target', 'release', 'examples', 'bench_native');
+const CLI = join(ROOT, 'target', 'release', 'sourcelens');
+const SHARED_EVAL = join(ROOT, '..', 'shared', 'eval');
+const WORKERS = join(ROOT, 'bench', 'workers');
+/** A child that runs longer than this is stopped and reported as a timeout. */
+const TIMEOUT_S = 240;
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+}
+
+function log(message) {
+  console.log(`bench: ${message}`);
+}
+
+/** Runs a command to completion; returns { ok, stdout, stderr, status, ms, timedOut }. */
+function run(cmd, args, { timeoutS = TIMEOUT_S, quiet = true, env } = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: timeoutS * 1e3,
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: quiet ? 'pipe' : 'inherit',
+    env: env ?? process.env,
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const timedOut = r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM';
+  return { ok: r.status === 0, stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status, ms, timedOut, error: r.error };
+}
+
+/** Runs a measurement process and parses the JSON on its last stdout line; failures become { error }. */
+function measure(label, cmd, args, opts) {
+  const r = run(cmd, args, opts);
+  if (r.timedOut) {
+    log(`${label}: timed out after ${opts?.timeoutS ?? TIMEOUT_S} s`);
+    return { error: `timeout > ${opts?.timeoutS ?? TIMEOUT_S} s` };
+  }
+  if (!r.ok) {
+    const why = (r.stderr || r.error?.message || '').trim().split('\n').slice(-3).join(' / ');
+    log(`${label}: failed (${r.status}): ${why}`);
+    return { error: `failed: ${why.slice(0, 200)}` };
+  }
+  const last = r.stdout.trim().split('\n').pop();
+  try {
+    return { ...JSON.parse(last), wallMs: r.ms };
+  } catch {
+    return { error: `unparsable output: ${last?.slice(0, 200)}` };
+  }
+}
+
+const node = (worker, ...args) => [process.execPath, [join(WORKERS, worker), ...args.map(String)]];
+
+// ---------------------------------------------------------------- environment
+
+function environment() {
+  const cpu = cpus()[0]?.model ?? 'unknown';
+  const rustc = run('rustc', ['--version']).stdout.trim();
+  const commit = run('git', ['rev-parse', '--short', 'HEAD']).stdout.trim();
+  const dirty = run('git', ['status', '--porcelain', '--', 'src', 'Cargo.toml']).stdout.trim() ? ' (+ uncommitted changes in src/)' : '';
+  const nproc = run('nproc', []).stdout.trim() || String(cpus().length);
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    cpu,
+    nproc,
+    memGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    rustc,
+    commit: commit + dirty,
+  };
+}
+
+// ---------------------------------------------------------------- build
+
+function build() {
+  if (flag('--no-build')) {
+    log('--no-build: using dist/ and target/release as they are');
+  } else {
+    log('building the wasm module (node scripts/build.mjs --no-cli)');
+    const script = join(ROOT, 'scripts', 'build.mjs');
+    const r = existsSync(script) ? run(process.execPath, [script, '--no-cli'], { timeoutS: 900 }) : { ok: false, stderr: 'scripts/build.mjs missing' };
+    if (!r.ok) {
+      log(`wasm build failed; measuring the module already in dist/ if any:\n${(r.stderr || r.stdout).split('\n').slice(-8).join('\n')}`);
+    }
+    log('building the native harness and CLI (cargo build --release --example bench_native --bin sourcelens)');
+    const n = run('cargo', ['build', '--release', '--example', 'bench_native', '--bin', 'sourcelens'], { timeoutS: 900 });
+    if (!n.ok) log(`native build failed:\n${n.stderr.split('\n').slice(-12).join('\n')}`);
+  }
+  const pkg = findPkg();
+  if (!pkg) fail('no built wasm module in dist/ or www/pkg/');
+  return { pkg, native: existsSync(NATIVE), cli: existsSync(CLI) };
+}
+
+// ---------------------------------------------------------------- inputs
+
+function writeInputs() {
+  mkdirSync(join(OUT, 'hostile'), { recursive: true });
+  const news = newsCorpus(join(ROOT, 'bench', 'articles'));
+  const inputs = { news: join(OUT, 'news.json') };
+  writeFileSync(inputs.news, JSON.stringify(news));
+  const gold = goldTexts(SHARED_EVAL);
+  if (gold.length) {
+    inputs.gold = join(OUT, 'gold.json');
+    writeFileSync(inputs.gold, JSON.stringify(gold));
+  }
+  // A ~5 KB article for cold start: paragraphs of generated articles up to 5,000 bytes.
+  const r = rng(5);
+  const paras = [];
+  let bytes = 0;
+  while (bytes < 5000) {
+    for (const p of article(r).split('\n\n')) {
+      if (bytes >= 5000) break;
+      paras.push(p.trim());
+      bytes += Buffer.byteLength(p) + 2;
+    }
+  }
+  inputs.article5k = join(OUT, 'article-5k.txt');
+  writeFileSync(inputs.article5k, paras.join('\n\n') + '\n');
+  // Scaling: the whole news corpus as one text, 1x / 10x / 100x.
+  const one = news.join('\n\n');
+  inputs.scale = [];
+  for (const k of QUICK ? [1, 10] : [1, 10, 100]) {
+    const f = join(OUT, `scale-${k}x.txt`);
+    writeFileSync(f, Array(k).fill(one).join('\n\n'));
+    inputs.scale.push({ k, file: f, bytes: statSync(f).size });
+  }
+  // Hostile inputs and the ordinary news they are compared with, at the same size.
+  const HOSTILE_BYTES = QUICK ? 500_000 : 2_000_000;
+  const oneBytes = Buffer.byteLength(one);
+  const reps = Math.ceil(HOSTILE_BYTES / oneBytes);
+  const baseline = Buffer.from(Array(reps).fill(one).join('\n\n')).subarray(0, HOSTILE_BYTES).toString('utf8').replace(/\uFFFD+$/, '');
+  inputs.hostileBaseline = join(OUT, 'hostile', 'ordinary-news.txt');
+  writeFileSync(inputs.hostileBaseline, baseline);
+  inputs.hostile = HOSTILE.map((h) => {
+    const f = join(OUT, 'hostile', `${h.name}.txt`);
+    writeFileSync(f, h.make(HOSTILE_BYTES));
+    return { name: h.name, what: h.what, file: f, bytes: statSync(f).size };
+  });
+  return inputs;
+}
+
+// ---------------------------------------------------------------- sections
+
+function throughput(inputs, built) {
+  const reps = QUICK ? 3 : { sourcelens: 15, wink: 7, compromise: 5, scan: 15, native: 15, 'native-scan': 15 };
+  const maxS = QUICK ? 5 : 25;
+  const corpora = [['news', inputs.news], ...(inputs.gold ? [['gold', inputs.gold]] : [])];
+  const out = {};
+  for (const [name, file] of corpora) {
+    out[name] = {};
+    for (const engine of ['sourcelens', 'wink', 'compromise', 'scan']) {
+      log(`throughput ${name}: ${engine}`);
+      const n = QUICK ? 3 : reps[engine];
+      out[name][engine] = measure(`${name}/${engine}`, ...node('throughput.mjs', engine, file, n, maxS));
+    }
+    if (built.native) {
+      for (const [engine, mode] of [['native', 'throughput'], ['native-scan', 'scan']]) {
+        log(`throughput ${name}: ${engine}`);
+        const n = QUICK ? 3 : reps[engine];
+        out[name][engine] = measure(`${name}/${engine}`, NATIVE, [mode, file, n, maxS]);
+      }
+    }
+  }
+  return out;
+}
+
+function gz(buf) {
+  return gzipSync(buf, { level: 9 }).length;
+}
+
+function br(buf) {
+  return brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
+}
+
+function sizes(built) {
+  const files = [];
+  const add = (label, path) => {
+    if (!existsSync(path)) return;
+    const buf = readFileSync(path);
+    files.push({ label, path: path.slice(ROOT.length + 1), raw: buf.length, gzip: gz(buf), brotli: br(buf) });
+  };
+  add('.wasm', join(built.pkg, 'sourcelens_bg.wasm'));
+  add('JS glue (wasm-bindgen)', join(built.pkg, 'sourcelens.js'));
+  const jsDir = join(ROOT, 'js');
+  if (existsSync(jsDir)) {
+    for (const f of readdirSync(jsDir).filter((f) => f.endsWith('.js')).sort()) add(`npm wrapper js/${f}`, join(jsDir, f));
+  }
+  if (built.cli) files.push({ label: 'native CLI binary', path: CLI.slice(ROOT.length + 1), raw: statSync(CLI).size });
+  let pack = null;
+  const p = run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']);
+  if (p.ok) {
+    try {
+      const [info] = JSON.parse(p.stdout);
+      pack = { filename: info.filename, size: info.size, unpackedSize: info.unpackedSize, entryCount: info.entryCount, files: info.files.map((f) => f.path) };
+    } catch (e) {
+      pack = { error: `npm pack output unreadable: ${e.message}` };
+    }
+  } else {
+    pack = { error: `npm pack failed: ${p.stderr.trim().split('\n').slice(-2).join(' / ')}` };
+  }
+  return { files, pack };
+}
+
+function cold(inputs) {
+  const n = QUICK ? 3 : 11;
+  const runs = [];
+  for (let i = 0; i < n; i++) runs.push(measure('cold start', ...node('coldstart.mjs', inputs.article5k)));
+  return { runs };
+}
+
+function browser(inputs) {
+  const n = QUICK ? 2 : 5;
+  return measure('browser', ...node('browser.mjs', inputs.article5k, n), { timeoutS: 300 });
+}
+
+function scaling(inputs, built) {
+  const out = [];
+  for (const { k, file, bytes } of inputs.scale) {
+    const reps = k === 1 ? 5 : k === 10 ? 3 : 1;
+    log(`scaling ${k}x (${size(bytes)}): wasm`);
+    const row = { k, bytes, wasm: measure(`scale ${k}x wasm`, ...node('single.mjs', file, reps), { timeoutS: 600 }) };
+    if (built.native) {
+      log(`scaling ${k}x: native library`);
+      row.native = measure(`scale ${k}x native`, NATIVE, ['single', file, reps], { timeoutS: 600 });
+    }
+    if (built.cli) {
+      log(`scaling ${k}x: native CLI under /usr/bin/time -v`);
+      row.cli = timeCli(file, bytes);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** The native CLI on one file (JSON to /dev/null) under GNU time: wall time and max RSS. */
+function timeCli(file, bytes) {
+  if (!existsSync('/usr/bin/time')) return { error: '/usr/bin/time missing' };
+  const r = run('/bin/sh', ['-c', `/usr/bin/time -v "$0" analyze --compact --max-bytes ${bytes + 1} "$1" > /dev/null`, CLI, file], { timeoutS: 600 });
+  if (!r.ok) return { error: `failed: ${r.stderr.trim().split('\n').slice(-2).join(' / ').slice(0, 200)}` };
+  const wall = r.stderr.match(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/);
+  const rss = r.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
+  const ms = wall ? ((Number(wall[1] ?? 0) * 60 + Number(wall[2])) * 60 + Number(wall[3])) * 1e3 : NaN;
+  return { runs: [ms], peakKiB: rss ? Number(rss[1]) : NaN };
+}
+
+function stages(inputs, built) {
+  if (!built.native) return { error: 'native harness not built' };
+  return measure('stages', NATIVE, ['stages', inputs.news, QUICK ? 3 : 15, QUICK ? 5 : 30]);
+}
+
+function hostile(inputs, built) {
+  const reps = QUICK ? 1 : 3;
+  const one = (file) => ({
+    wasm: measure(`hostile ${file} wasm`, ...node('single.mjs', file, reps), { timeoutS: 120 }),
+    native: built.native ? measure(`hostile ${file} native`, NATIVE, ['single', file, reps], { timeoutS: 120 }) : { error: 'not built' },
+  });
+  log('hostile: ordinary news baseline');
+  const baseline = { name: 'ordinary news (baseline)', bytes: statSync(inputs.hostileBaseline).size, ...one(inputs.hostileBaseline) };
+  const cases = inputs.hostile.map((h) => {
+    log(`hostile: ${h.name}`);
+    return { ...h, ...one(h.file) };
+  });
+  return { baseline, cases };
+}
+
+// ---------------------------------------------------------------- report
+
+const med = (m) => (m && !m.error && m.runs?.length ? median(m.runs) : NaN);
+const rate = (m) => mbps(m?.bytes, med(m));
+const spread = (m) => {
+  if (!m || m.error || !m.runs?.length) return m?.error ?? '—';
+  const [lo, hi] = range(m.runs.map((r) => mbps(m.bytes, r)));
+  return `${sig(lo)}–${sig(hi)} (n=${m.runs.length})`;
+};
+const times = (x) => (Number.isFinite(x) ? `${sig(x)}×` : '—');
+const ms = (x) => (Number.isFinite(x) ? `${sig(x)} ms` : '—');
+const mib = (kib) => (Number.isFinite(kib) ? `${sig(kib / 1024)} MiB` : '—');
+const verdict = (ok) => (ok === undefined ? 'not measured' : ok ? 'met' : '**missed**');
+
+function report(env, built, res) {
+  const md = [];
+  const targets = [];
+  md.push('# sourcelens benchmark results', '');
+  md.push(
+    `Generated by \`npm run bench\` (\`node bench/run.mjs${argv.length ? ' ' + argv.join(' ') : ''}\`) on ${env.date}.`,
+    `Machine: ${env.nproc} cores (${env.cpu}), ${env.memGiB} GiB RAM; Node ${env.node}; ${env.rustc}; commit ${env.commit}.`,
+    `Module measured: \`${built.pkg.slice(ROOT.length + 1)}/\`. MB = 10^6 bytes of UTF-8. Each figure comes from its own process.`,
+    '',
+  );
+  const headerLen = md.length;
+
+  if (res.throughput) {
+    md.push('## Throughput', '');
+    md.push(
+      'One call per article, one warm-up pass, then repeated timed passes; median MB/s with min–max over passes.',
+      'sourcelens = the wasm module in Node (analysis returned as a JS object); wink = `readDoc` + sentences + entities;',
+      'compromise = `nlp()` + quotations + people; scan = one pass counting quotation marks (JS loop / Rust `chars()`).',
+      '',
+    );
+    for (const [corpus, by] of Object.entries(res.throughput)) {
+      const any = Object.values(by).find((m) => m && !m.error);
+      const desc = corpus === 'news' ? 'news written for the bench (bench/articles + templates in bench/lib/corpus.mjs)' : 'gold article texts from ../shared/eval (seed, polnear-dev, mcae-dev), read at run time';
+      md.push(`### ${corpus}: ${any ? `${any.texts} texts, ${size(any.bytes)}` : ''} — ${desc}`, '');
+      const sl = rate(by.sourcelens);
+      const rows = Object.entries(by).map(([engine, m]) => [
+        engine,
+        sig(rate(m)),
+        spread(m),
+        engine === 'sourcelens' ? '1×' : times(sl / rate(m)),
+      ]);
+      md.push(table(['engine', 'MB/s (median)', 'spread MB/s', 'sourcelens wasm speed ÷ this'], rows), '');
+      if (corpus === 'news') {
+        targets.push(['wasm throughput ≥ 20 MB/s', `${sig(sl)} MB/s`, verdict(Number.isFinite(sl) ? sl >= 20 : undefined)]);
+        const w = sl / rate(by.wink);
+        const c = sl / rate(by.compromise);
+        targets.push(['≥ 10× wink-nlp', times(w), verdict(Number.isFinite(w) ? w >= 10 : undefined)]);
+        targets.push(['≥ 100× compromise', times(c), verdict(Number.isFinite(c) ? c >= 100 : undefined)]);
+      }
+    }
+  }
+
+  if (res.sizes) {
+    md.push('## Sizes', '');
+    const rows = res.sizes.files.map((f) => [f.label, `\`${f.path}\``, size(f.raw), f.gzip ? size(f.gzip) : '—', f.brotli ? size(f.brotli) : '—']);
+    md.push(table(['artefact', 'file', 'raw', 'gzip -9', 'brotli q11'], rows), '');
+    const p = res.sizes.pack;
+    if (p?.error) md.push(`npm tarball: ${p.error}`, '');
+    else if (p) md.push(`npm tarball (\`npm pack --dry-run --json\`): ${p.filename}, ${size(p.size)} packed, ${size(p.unpackedSize)} unpacked, ${p.entryCount} files: ${p.files.map((f) => `\`${f}\``).join(', ')}.`, '');
+    const wasm = res.sizes.files.find((f) => f.label === '.wasm');
+    targets.push(['.wasm ≤ 150 KB gzipped', wasm ? size(wasm.gzip) : '—', verdict(wasm ? wasm.gzip <= 150e3 : undefined)]);
+  }
+
+  if (res.cold) {
+    md.push('## Cold start', '');
+    const ok = res.cold.runs.filter((r) => !r.error);
+    const fails = res.cold.runs.filter((r) => r.error);
+    if (ok.length) {
+      const m = (k) => median(ok.map((r) => r[k]));
+      md.push(
+        `Fresh \`node\` process per run (${ok.length} runs, median), loading via ${ok[0].via}; first analysis of a ${size(ok[0].bytes)} article.`,
+        '',
+        table(
+          ['import glue', 'compile + instantiate', 'first analysis', 'import → first result', 'process start → first result (incl. Node boot)', 'whole process (spawn → exit)'],
+          [[ms(m('importMs')), ms(m('initMs')), ms(m('firstMs')), ms(m('totalMs')), ms(m('sinceProcessStartMs')), ms(m('wallMs'))]],
+        ),
+        '',
+      );
+      targets.push(['Node cold start ≤ 50 ms (import + init + first 5 KB)', ms(m('totalMs')), verdict(m('totalMs') <= 50)]);
+    }
+    if (fails.length) md.push(`${fails.length} cold-start runs failed: ${fails[0].error}`, '');
+  }
+
+  if (res.browser) {
+    md.push('## First highlights in Chromium', '');
+    const b = res.browser;
+    if (b.error) md.push(`Not measured: ${b.error}`, '');
+    else {
+      md.push(b.method, '');
+      if (b.rows?.length) md.push(table(b.header, b.rows), '');
+      if (b.notes) md.push(b.notes, '');
+      if (Number.isFinite(b.firstHighlightsMs)) {
+        targets.push(['first highlights ≤ 150 ms', ms(b.firstHighlightsMs), verdict(b.firstHighlightsMs <= 150)]);
+      }
+    }
+  }
+
+  if (res.scaling) {
+    md.push('## Scaling', '');
+    md.push(
+      'The news corpus concatenated into one text, repeated 1×, 10×, 100×. Time is the median analysis time (wasm: `analyze()` in Node;',
+      'native: `analyze_with()`; CLI: whole process with JSON written to /dev/null). Peak memory: wasm = process max RSS (getrusage) and',
+      'the size the wasm linear memory grew to; native = VmHWM; CLI = max RSS from `/usr/bin/time -v`. "Growth" compares with the 1× row.',
+      '',
+    );
+    const base = res.scaling[0];
+    const rows = [];
+    for (const r of res.scaling) {
+      for (const [label, m, peak, extra] of [
+        ['wasm (Node)', r.wasm, r.wasm?.peakRssKiB, r.wasm && !r.wasm.error ? `wasm memory ${size(r.wasm.wasmMemoryBytes)}; RSS before analysis ${mib(r.wasm.loadedRssKiB)}` : ''],
+        ['native library', r.native, r.native?.peakKiB, r.native && !r.native.error ? `RSS before analysis ${mib(r.native.loadedRssKiB)}` : ''],
+        ['native CLI', r.cli, r.cli?.peakKiB, ''],
+      ]) {
+        if (!m) continue;
+        const key = label === 'wasm (Node)' ? 'wasm' : label === 'native library' ? 'native' : 'cli';
+        const t = med(m);
+        const growth = t / med(base[key]);
+        rows.push([`${r.k}×`, size(r.bytes), label, m.error ?? ms(t), m.error ? '—' : `${sig(mbps(r.bytes, t))}`, r.k === 1 ? '1×' : `${times(growth)} (input ${r.k}×)`, m.error ? '—' : mib(peak), extra]);
+      }
+    }
+    md.push(table(['input', 'size', 'engine', 'time', 'MB/s', 'time growth', 'peak memory', 'notes'], rows), '');
+    const big = res.scaling.find((r) => r.k === 100);
+    if (big) {
+      const g = med(big.wasm) / med(base.wasm);
+      targets.push(['100× input ≤ 110× time (wasm)', times(g), verdict(Number.isFinite(g) ? g <= 110 : undefined)]);
+      if (big.wasm && !big.wasm.error) {
+        // Memory attributable to the analysis: the wasm heap, plus what the process grew beyond
+        // its size before the analysis (the JS result objects live outside wasm memory).
+        const grown = (big.wasm.peakRssKiB - big.wasm.loadedRssKiB) * 1024;
+        const ratio = grown / big.bytes;
+        targets.push(['peak memory ≤ 20× input (wasm, 100×: RSS growth during analysis ÷ input)', `${sig(ratio)}× (${size(grown)} for ${size(big.bytes)})`, verdict(ratio <= 20)]);
+        const wm = big.wasm.wasmMemoryBytes / big.bytes;
+        md.push(`At 100×, the wasm linear memory grew to ${sig(wm)}× the input; the process RSS grew by ${sig(ratio)}× the input during the analysis.`, '');
+      }
+      if (big.native && !big.native.error) {
+        const ratio = ((big.native.peakKiB - big.native.loadedRssKiB) * 1024) / big.bytes;
+        targets.push(['peak memory ≤ 20× input (native, 100×: VmHWM growth ÷ input)', `${sig(ratio)}×`, verdict(ratio <= 20)]);
+      }
+    }
+  }
+
+  if (res.stages) {
+    md.push('## Pipeline stages (native, news corpus)', '');
+    const s = res.stages;
+    if (s.error) md.push(`Not measured: ${s.error}`, '');
+    else {
+      const all = s.stages.find((x) => x.stage.startsWith('pipeline::run'));
+      const allMs = median(all.runs);
+      const rows = s.stages.map((x) => {
+        const t = median(x.runs);
+        return [x.stage, ms(t), sig(mbps(s.bytes, t)), x === all ? '100 %' : `${sig((100 * t) / allMs, 2)} %`];
+      });
+      md.push(table(['stage', 'median per pass', 'MB/s', 'share of pipeline::run'], rows), '');
+      const named = s.stages.filter((x) => x !== all && !x.stage.includes('clone') && !x.stage.startsWith('Findings::') && !x.stage.startsWith('serde_json'));
+      const slowest = named.sort((a, b) => median(b.runs) - median(a.runs))[0];
+      if (slowest) md.push(`Slowest stage inside \`pipeline::run\`: **${slowest.stage}** (${ms(median(slowest.runs))} per pass).`, '');
+    }
+  }
+
+  if (res.hostile) {
+    md.push('## Hostile inputs', '');
+    const h = res.hostile;
+    const perByte = (m, bytes) => med(m) / bytes;
+    const bw = perByte(h.baseline.wasm, h.baseline.bytes);
+    const bn = perByte(h.baseline.native, h.baseline.bytes);
+    md.push(
+      `Each input is generated in code (bench/lib/hostile.mjs) at about ${size(h.baseline.bytes)} and analysed as one text; "× news" is time per byte divided by the`,
+      `time per byte of ${size(h.baseline.bytes)} of ordinary news from the corpus (target ≤ 3×). Median of ${QUICK ? 1 : 3} analyses in one process.`,
+      '',
+    );
+    const row = (c) => {
+      const w = perByte(c.wasm, c.bytes);
+      const n = perByte(c.native, c.bytes);
+      return [c.name, c.what ?? '', size(c.bytes), c.wasm.error ?? ms(med(c.wasm)), c.wasm.error ? '—' : `${sig(w * 1e6)} ns`, c === h.baseline ? '1×' : times(w / bw), c.native.error ?? ms(med(c.native)), c === h.baseline ? '1×' : times(n / bn)];
+    };
+    md.push(table(['input', 'what', 'size', 'wasm time', 'wasm per byte', 'wasm × news', 'native time', 'native × news'], [row(h.baseline), ...h.cases.map(row)]), '');
+    const worst = h.cases
+      .map((c) => ({ c, x: c.wasm.error ? Infinity : perByte(c.wasm, c.bytes) / bw }))
+      .sort((a, b) => b.x - a.x)[0];
+    if (worst) targets.push(['hostile inputs ≤ 3× time per byte of news (worst case, wasm)', `${times(worst.x)} (${worst.c.name})`, verdict(worst.x <= 3)]);
+  }
+
+  const head = ['## Targets', '', table(['target', 'measured', 'verdict'], targets), ''];
+  return [...md.slice(0, headerLen), ...head, ...md.slice(headerLen)].join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+const started = Date.now();
+const env = environment();
+log(`${env.date}, ${env.nproc} cores, ${env.cpu}, commit ${env.commit}`);
+const built = build();
+log('writing inputs to bench/out/');
+const inputs = writeInputs();
+const res = {};
+if (only.has('throughput')) res.throughput = throughput(inputs, built);
+if (only.has('sizes')) {
+  log('sizes');
+  res.sizes = sizes(built);
+}
+if (only.has('cold')) {
+  log('cold start (Node)');
+  res.cold = cold(inputs);
+}
+if (only.has('browser')) {
+  log('first highlights (Chromium)');
+  res.browser = browser(inputs);
+}
+if (only.has('scaling')) res.scaling = scaling(inputs, built);
+if (only.has('stages')) {
+  log('pipeline stages (native)');
+  res.stages = stages(inputs, built);
+}
+if (only.has('hostile')) res.hostile = hostile(inputs, built);
+
+writeFileSync(join(OUT, 'results.json'), JSON.stringify({ env, argv, built, inputs, res }, null, 1));
+const md = report(env, built, res) + `\nTotal benchmark time: ${sig((Date.now() - started) / 1e3)} s.\n`;
+const target = QUICK ? join(OUT, 'RESULTS.quick.md') : onlyArg ? join(OUT, 'RESULTS.partial.md') : join(ROOT, 'bench', 'RESULTS.md');
+writeFileSync(target, md);
+log(`wrote ${target.slice(ROOT.length + 1)} in ${sig((Date.now() - started) / 1e3)} s`);
+console.log('\n' + md);
