@@ -1,0 +1,320 @@
+// The page controller: input, analysis scheduling, rendering, selection and exports.
+
+import { Cancelled } from './engine.js';
+import { LAYERS, indexAnalysis, renderHighlights } from './highlight.js';
+import { describeElement } from './describe.js';
+import { renderPressures, renderSources, renderSummary } from './panels.js';
+import { analysisJson, sourcingReport } from './report.js';
+import { Tooltip } from './tooltip.js';
+import { formatCount, plural } from './dom.js';
+
+/** Debounce before analysing after an edit, by text length. */
+function debounceFor(length) {
+  return length > 200_000 ? 600 : length > 20_000 ? 350 : 200;
+}
+/** Busy indicator shows only for analyses slower than this. */
+const BUSY_DELAY_MS = 120;
+/** Largest file accepted by drop or "Open". */
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Starts the page. `engine` analyses text (see engine.js); `loadSample()` resolves to the
+ * sample article.
+ */
+export function startApp({ engine, loadSample }) {
+  const $ = (id) => document.getElementById(id);
+  const ui = {
+    text: $('text'),
+    sample: $('sample'),
+    clear: $('clear'),
+    open: $('open'),
+    file: $('file'),
+    status: $('status'),
+    error: $('error'),
+    busy: $('busy'),
+    view: $('highlights'),
+    results: [...document.querySelectorAll('[data-results]')],
+    summary: $('summary-body'),
+    sources: $('sources-body'),
+    pressures: $('pressures-body'),
+    download: $('download'),
+    copy: $('copy'),
+    reportOut: $('report-out'),
+    version: $('version'),
+    layers: [...document.querySelectorAll('input[name="layer"]')],
+  };
+  const tooltip = new Tooltip($('tip'));
+  const state = { text: '', analysis: null, index: null, selected: null, firsts: [], turn: 0, timer: 0 };
+
+  // ---- analysis -------------------------------------------------------------------------
+
+  function schedule() {
+    clearTimeout(state.timer);
+    const text = ui.text.value;
+    state.timer = setTimeout(() => analyse(text), debounceFor(text.length));
+  }
+
+  async function analyse(text) {
+    clearTimeout(state.timer);
+    const turn = ++state.turn;
+    const busyTimer = setTimeout(() => turn === state.turn && setBusy(true, text.length), BUSY_DELAY_MS);
+    try {
+      const { analysis, ms } = await engine.analyze(text);
+      if (turn !== state.turn) return;
+      show(text, analysis, ms);
+      setError(null);
+    } catch (error) {
+      if (error instanceof Cancelled || turn !== state.turn) return;
+      setError(
+        error.fatal
+          ? `The engine failed on this text and was restarted; the previous result is still shown. Edit the text to try again. (${error.message})`
+          : `Could not analyse this text: ${error.message}`,
+      );
+    } finally {
+      clearTimeout(busyTimer);
+      if (turn === state.turn) setBusy(false);
+    }
+  }
+
+  function setBusy(busy, length = 0) {
+    document.body.classList.toggle('busy', busy);
+    for (const el of ui.results) el.setAttribute('aria-busy', String(busy));
+    ui.busy.hidden = !busy;
+    if (busy) ui.busy.textContent = `Analysing ${plural(length, 'character')}…`;
+  }
+
+  function setError(message) {
+    ui.error.hidden = !message;
+    ui.error.textContent = message ?? '';
+  }
+
+  // ---- rendering ------------------------------------------------------------------------
+
+  function show(text, analysis, ms) {
+    state.text = text;
+    state.analysis = analysis;
+    state.index = indexAnalysis(analysis);
+    if (state.selected && !state.index.sources.has(state.selected)) state.selected = null;
+    renderText();
+    renderSummary(ui.summary, analysis);
+    renderSources(ui.sources, text, analysis, state.selected);
+    renderPressures(ui.pressures, text, analysis, state.index);
+    ui.download.disabled = ui.copy.disabled = false;
+    ui.reportOut.hidden = true;
+    ui.version.textContent = `sourcelens ${analysis.version ?? ''}`;
+    ui.status.textContent = text.trim()
+      ? `Analysed ${plural(text.length, 'character')} in ${formatCount(Math.max(1, Math.round(ms)))} ms: ` +
+        `${plural(analysis.sources.length, 'source')}, ${plural(analysis.attributions.length, 'statement')}, ` +
+        `${plural(analysis.pressures.length, 'pressure')}.`
+      : 'Paste or type a news story above, or load the sample.';
+  }
+
+  function activeLayers() {
+    return new Set(ui.layers.filter((input) => input.checked).map((input) => input.value));
+  }
+
+  function renderText() {
+    tooltip.hide();
+    if (!state.text.trim()) {
+      ui.view.replaceChildren(Object.assign(document.createElement('p'), { className: 'empty', textContent: 'Nothing to show yet.' }));
+      state.firsts = [];
+      return;
+    }
+    state.firsts = renderHighlights(ui.view, state.text, state.analysis, state.index, activeLayers());
+    if (state.firsts.length) state.firsts[0].tabIndex = 0;
+    markSelection();
+  }
+
+  // ---- selection ------------------------------------------------------------------------
+
+  function select(id, { scroll }) {
+    state.selected = id && id !== state.selected ? id : null;
+    for (const button of ui.sources.querySelectorAll('button[data-source]')) {
+      button.setAttribute('aria-pressed', String(button.dataset.source === state.selected));
+    }
+    const first = markSelection();
+    if (scroll && first) {
+      first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    }
+  }
+
+  /** Outlines the selected source's highlights; returns the first. */
+  function markSelection() {
+    ui.view.classList.toggle('has-selection', Boolean(state.selected));
+    for (const el of ui.view.querySelectorAll('.selected')) el.classList.remove('selected');
+    if (!state.selected) return null;
+    const marks = ui.view.querySelectorAll(`.hl[data-source="${CSS.escape(state.selected)}"]:not([data-kind="pressure"])`);
+    for (const el of marks) el.classList.add('selected');
+    return marks[0] ?? null;
+  }
+
+  function focusItem(el) {
+    for (const other of ui.view.querySelectorAll('.hl[tabindex="0"]')) other.tabIndex = -1;
+    el.tabIndex = 0;
+    el.focus({ preventScroll: false });
+  }
+
+  // ---- tooltip --------------------------------------------------------------------------
+
+  function showTip(el) {
+    if (!state.index) return;
+    tooltip.show(el, describeElement(state.text, state.index, el));
+  }
+
+  ui.view.addEventListener('mouseover', (event) => {
+    const el = event.target.closest?.('.hl');
+    if (el && ui.view.contains(el)) showTip(el);
+  });
+  ui.view.addEventListener('mouseleave', () => {
+    if (!ui.view.contains(document.activeElement)) tooltip.hide();
+    else if (document.activeElement.classList.contains('hl')) showTip(document.activeElement);
+  });
+  ui.view.addEventListener('focusin', (event) => {
+    if (event.target.classList?.contains('hl')) showTip(event.target);
+  });
+  ui.view.addEventListener('focusout', (event) => {
+    if (!ui.view.contains(event.relatedTarget)) tooltip.hide();
+  });
+  ui.view.addEventListener('click', (event) => {
+    const el = event.target.closest?.('.hl');
+    if (!el) return;
+    focusItem(el.dataset.first === undefined ? ui.view.querySelector(`.hl[data-first][data-item="${CSS.escape(el.dataset.item)}"]`) ?? el : el);
+    if (el.dataset.source && el.dataset.kind !== 'pressure') select(el.dataset.source, { scroll: false });
+  });
+  ui.view.addEventListener('keydown', (event) => {
+    const current = event.target.closest?.('.hl[data-first]');
+    if (!current) return;
+    const i = state.firsts.indexOf(current);
+    let next = null;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') next = state.firsts[i + 1];
+    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') next = state.firsts[i - 1];
+    else if (event.key === 'Home') next = state.firsts[0];
+    else if (event.key === 'End') next = state.firsts[state.firsts.length - 1];
+    else if (event.key === 'Escape') {
+      tooltip.hide();
+      return;
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      if (current.dataset.source && current.dataset.kind !== 'pressure') select(current.dataset.source, { scroll: false });
+      event.preventDefault();
+      return;
+    } else return;
+    event.preventDefault();
+    if (next) focusItem(next);
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') tooltip.hide();
+  });
+  window.addEventListener('scroll', () => tooltip.owner && tooltip.owner !== document.activeElement && tooltip.hide(), { passive: true });
+
+  // ---- panels ---------------------------------------------------------------------------
+
+  ui.sources.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-source]');
+    if (button) select(button.dataset.source, { scroll: true });
+  });
+  ui.pressures.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-pressure]');
+    if (!button) return;
+    const layer = ui.layers.find((input) => input.value === 'pressure');
+    if (layer && !layer.checked) {
+      layer.checked = true;
+      renderText();
+    }
+    const target = ui.view.querySelector(`.hl[data-first][data-item="${CSS.escape(button.dataset.pressure)}"]`);
+    if (target) {
+      target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      focusItem(target);
+    }
+  });
+  for (const input of ui.layers) input.addEventListener('change', () => state.analysis && renderText());
+
+  // ---- input ----------------------------------------------------------------------------
+
+  ui.text.addEventListener('input', schedule);
+  ui.sample.addEventListener('click', async () => {
+    try {
+      ui.text.value = await loadSample();
+      analyse(ui.text.value);
+    } catch (error) {
+      setError(`Could not load the sample: ${error.message}`);
+    }
+  });
+  ui.clear.addEventListener('click', () => {
+    ui.text.value = '';
+    analyse('');
+    ui.text.focus();
+  });
+  ui.open.addEventListener('click', () => ui.file.click());
+  ui.file.addEventListener('change', () => {
+    if (ui.file.files?.[0]) readFile(ui.file.files[0]);
+    ui.file.value = '';
+  });
+  const dropZone = ui.text.closest('section') ?? ui.text;
+  dropZone.addEventListener('dragover', (event) => {
+    if (![...(event.dataTransfer?.types ?? [])].includes('Files')) return;
+    event.preventDefault();
+    dropZone.classList.add('dragging');
+  });
+  dropZone.addEventListener('dragleave', (event) => {
+    if (!dropZone.contains(event.relatedTarget)) dropZone.classList.remove('dragging');
+  });
+  dropZone.addEventListener('drop', (event) => {
+    dropZone.classList.remove('dragging');
+    const file = event.dataTransfer?.files?.[0];
+    if (!file) return;
+    event.preventDefault();
+    readFile(file);
+  });
+
+  async function readFile(file) {
+    const textLike = file.type === '' || file.type.startsWith('text/') || /\.(txt|text|md)$/i.test(file.name);
+    if (!textLike) return setError(`“${file.name}” is not a plain-text file; drop a .txt file.`);
+    if (file.size > MAX_FILE_BYTES) return setError(`“${file.name}” is larger than 32 MB.`);
+    try {
+      ui.text.value = await file.text();
+      analyse(ui.text.value);
+    } catch (error) {
+      setError(`Could not read “${file.name}”: ${error.message}`);
+    }
+  }
+
+  // ---- exports --------------------------------------------------------------------------
+
+  ui.download.addEventListener('click', () => {
+    if (!state.analysis) return;
+    const url = URL.createObjectURL(new Blob([analysisJson(state.analysis)], { type: 'application/json' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: 'sourcelens-analysis.json' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
+  ui.copy.addEventListener('click', async () => {
+    if (!state.analysis) return;
+    const report = sourcingReport(state.text, state.analysis, state.index);
+    ui.reportOut.value = report;
+    try {
+      await navigator.clipboard.writeText(report);
+      ui.reportOut.hidden = true;
+      ui.status.textContent = 'Sourcing report copied to the clipboard.';
+    } catch {
+      ui.reportOut.hidden = false;
+      ui.reportOut.select();
+      const copied = document.execCommand?.('copy');
+      ui.status.textContent = copied ? 'Sourcing report copied to the clipboard.' : 'Select the report below and copy it.';
+    }
+  });
+
+  // ---- start ----------------------------------------------------------------------------
+
+  ui.download.disabled = ui.copy.disabled = true;
+  (async () => {
+    try {
+      ui.text.value = await loadSample();
+    } catch (error) {
+      setError(`Could not load the sample: ${error.message}`);
+    }
+    await analyse(ui.text.value);
+    document.body.dataset.ready = 'true';
+  })();
+}
