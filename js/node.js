@@ -74,7 +74,10 @@ export function version() {
  * @param {{workerUrl?: string | URL}} [options] `workerUrl`: another worker script (default: js/worker-node.js)
  */
 export function createWorkerAnalyzer(options = {}) {
-  const worker = new Worker(options.workerUrl ?? new URL('./worker-node.js', import.meta.url));
+  const worker = new Worker(options.workerUrl ?? new URL('./worker-node.js', import.meta.url), {
+    // Workers inherit Node's flags; `--input-type` (from `node -e`) would stop a file worker.
+    execArgv: process.execArgv.filter((arg) => !/^--input-type(=|$)/.test(arg)),
+  });
   worker.unref();
   const { client, receive, fail } = connect({
     post: (message) => worker.postMessage(message),

@@ -108,7 +108,9 @@ export async function serve(options = {}) {
         file = join(file, 'index.html');
         info = await stat(file);
       }
-      if (!info.isFile()) throw new Error('not a file');
+      // A file asked for as a folder (`/app.js/`) is not there.
+      const asFolder = new URL(req.url ?? '/', 'http://localhost').pathname.endsWith('/');
+      if (!info.isFile() || (asFolder && !file.endsWith(`${sep}index.html`))) throw new Error('not a file');
       res.writeHead(200, {
         'content-type': contentType(file),
         'content-length': info.size,
