@@ -20,10 +20,13 @@
 
 #![warn(missing_docs)]
 
+pub mod attribution;
+pub mod coref;
 pub mod findings;
 pub mod lexicon;
 pub mod quotes;
 pub mod sentences;
+pub mod speakers;
 pub mod tokens;
 pub mod jsonl;
 pub mod model;

@@ -1,14 +1,67 @@
-//! The pipeline: sentences, quotations, cues, speakers, sources, types, pressures.
+//! The pipeline: tokens, quotations, sentences, attributions, sources, types, pressures.
+//!
+//! Each stage is one module and one pass (or a bounded window per match), so
+//! the whole analysis stays linear in the length of the text.
 
-use crate::findings::Findings;
-use crate::span::Span;
-use crate::Options;
+use crate::attribution::{self, Tuning};
+use crate::coref;
+use crate::findings::{FoundAttribution, FoundSource, Findings};
+use crate::{pressures, quotes, sentences, sourcetypes, tokens, Options};
 
 /// Runs every stage over `text`.
-pub fn run(text: &str, _options: &Options) -> Findings {
-    let mut f = Findings::default();
-    if !text.trim().is_empty() {
-        f.sentences.push(Span::new(0, text.len()).trim(text, &[]));
+pub fn run(text: &str, options: &Options) -> Findings {
+    run_tuned(text, options, Tuning::default())
+}
+
+/// Runs every stage with explicit cue-gate settings (for tuning tools).
+pub fn run_tuned(text: &str, options: &Options, tuning: Tuning) -> Findings {
+    let toks = tokens::tokenize(text);
+    let qs = quotes::find(text, &toks);
+    let sents = sentences::split(text, &toks, &qs);
+    let cands = attribution::find(text, &toks, &qs, &sents, tuning);
+    let paragraph_of: Vec<usize> = cands.iter().map(|c| sents[c.sentence].paragraph).collect();
+    let linked = coref::link(text, &toks, &cands, &paragraph_of);
+
+    // keep only entities that some attribution comes from, numbered by first mention
+    let mut used: Vec<usize> = linked.source_of.iter().flatten().copied().collect();
+    used.sort_unstable();
+    used.dedup();
+    used.sort_by_key(|&e| linked.entities[e].mentions.first().map(|m| m.start).unwrap_or(usize::MAX));
+    let mut index = vec![None; linked.entities.len()];
+    for (k, &e) in used.iter().enumerate() {
+        index[e] = Some(k);
     }
-    f
+    let sources: Vec<FoundSource> = used
+        .iter()
+        .map(|&e| {
+            let ent = &linked.entities[e];
+            let typing = sourcetypes::classify(text, &ent.mentions);
+            FoundSource {
+                name: ent.name.clone(),
+                source_type: typing.source_type,
+                role: typing.role,
+                affiliation: typing.affiliation,
+                affiliation_kind: typing.affiliation_kind,
+                anonymity_marker: typing.anonymity_marker,
+                mentions: ent.mentions.clone(),
+                type_rule: typing.rule,
+            }
+        })
+        .collect();
+    let span_of = |r: (usize, usize)| toks[r.0].span.cover(toks[r.1 - 1].span);
+    let attributions: Vec<FoundAttribution> = cands
+        .iter()
+        .zip(&linked.source_of)
+        .map(|(c, &e)| FoundAttribution {
+            kind: c.kind,
+            source: e.and_then(|e| index[e]),
+            content: c.content.clone(),
+            cue: c.cue.map(span_of),
+            speaker: c.speaker.map(|n| span_of((n.first, n.end))),
+            rule: c.rule,
+        })
+        .collect();
+    let sentence_spans: Vec<_> = sents.iter().map(|s| s.span).collect();
+    let pressures = if options.pressures { pressures::find(text, &sentence_spans, &attributions) } else { Vec::new() };
+    Findings { sentences: sentence_spans, sources, attributions, pressures }
 }

@@ -41,7 +41,7 @@ pub fn split(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Sentence> {
     let mut paragraph = 0;
     let mut start_para = 0;
     let mut buf = String::new();
-    let mut push = |out: &mut Vec<Sentence>, s: usize, e: usize, para: usize| {
+    let push = |out: &mut Vec<Sentence>, s: usize, e: usize, para: usize| {
         if e > s {
             let last = tokens[e - 1];
             out.push(Sentence {

@@ -1,0 +1,621 @@
+//! Attributions: cues, the speaker next to them, and what they attribute.
+//!
+//! Per sentence, each cue (a reporting verb, `according to`) is tried against
+//! the shapes of news English, in this order:
+//!
+//! | shape | example | rule |
+//! | --- | --- | --- |
+//! | quote, speaker, cue | `"…," al-Kreiti told Shafaq News.` | `quote-speaker-cue` |
+//! | quote, cue, speaker | `"…," said the source.` | `quote-cue-speaker` |
+//! | speaker, cue, clause | `The lawmaker noted that …` | `speaker-cue-clause` |
+//! | speaker, cue, quote | `A source told Shafaq News, "…"` | `speaker-cue-quote` |
+//! | clause, speaker, cue | `The plan failed, he said.` | `clause-speaker-cue` |
+//! | clause, cue, speaker | `The plan failed, said the mayor.` | `clause-cue-speaker` |
+//! | according to | `According to X, …` / `…, according to X.` | `according-to` |
+//!
+//! A quotation with no cue of its own that opens a sentence near an earlier
+//! attribution continues it (`follow-on-quote`). Contents never overlap, and
+//! cues inside quotations are the speaker's words, not the writer's.
+
+use crate::lexicon::{self, Lexicon};
+use crate::model::AttributionKind;
+use crate::quotes::Quote;
+use crate::sentences::Sentence;
+use crate::span::Span;
+use crate::speakers::{Np, NpKind, Reader};
+use crate::tokens::{Kind, Token};
+
+/// An attribution before coreference: speakers are still token phrases.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Kind.
+    pub kind: AttributionKind,
+    /// Content pieces in order.
+    pub content: Vec<Span>,
+    /// Cue tokens `first..end`.
+    pub cue: Option<(usize, usize)>,
+    /// The speaker phrase.
+    pub speaker: Option<Np>,
+    /// What a relative pronoun or participle's subject refers to.
+    pub antecedent: Option<Np>,
+    /// For a follow-on quotation, the candidate it continues.
+    pub follows: Option<usize>,
+    /// Rule name.
+    pub rule: &'static str,
+    /// Sentence index.
+    pub sentence: usize,
+}
+
+/// Settings of the cue gate.
+#[derive(Clone, Copy, Debug)]
+pub struct Tuning {
+    /// Smallest prior a cue word needs (mined ratio or built-in strength).
+    pub min_prior: f32,
+    /// Smallest prior for cues whose content follows with no quotation.
+    pub min_prior_clause: f32,
+}
+
+impl Default for Tuning {
+    fn default() -> Tuning {
+        Tuning { min_prior: 0.3, min_prior_clause: 0.45 }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    first: usize,
+    end: usize,
+    prior: f32,
+    gerund: bool,
+    tell: bool,
+    according: bool,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    quotes: &'a [Quote],
+    /// quote index by opening token / closing token
+    quote_at_open: std::collections::HashMap<usize, usize>,
+    quote_at_close: std::collections::HashMap<usize, usize>,
+    /// token i is inside a quotation (between its marks)
+    in_quote: Vec<bool>,
+    reader: Reader<'a>,
+    lex: &'static Lexicon,
+    tuning: Tuning,
+}
+
+fn ends(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…" | ";")
+}
+
+impl<'a> Ctx<'a> {
+    fn tok_text(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn is_punct(&self, i: usize, c: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_punct(self.text, c))
+    }
+
+    fn is_close_quote(&self, i: usize) -> bool {
+        self.quote_at_close.contains_key(&i)
+    }
+
+    fn low(&self, i: usize) -> String {
+        self.reader.low(i)
+    }
+
+    fn span(&self, first: usize, end: usize) -> Span {
+        self.tokens[first].span.cover(self.tokens[end - 1].span)
+    }
+
+    /// The cue starting at token `i`, if any.
+    fn cue_at(&self, i: usize, lo: usize) -> Option<Cue> {
+        let t = self.tokens[i];
+        if t.kind != Kind::Word || self.in_quote[i] {
+            return None;
+        }
+        let w = self.low(i);
+        if w == "according" && self.tokens.get(i + 1).is_some_and(|n| n.text(self.text).eq_ignore_ascii_case("to")) {
+            return Some(Cue { first: i, end: i + 2, prior: 1.0, gerund: false, tell: false, according: true });
+        }
+        if t.cap && i > lo {
+            return None;
+        }
+        let verb = self.lex.verb(&w);
+        let mined = self.lex.mined(&w).map(|(g, n)| g as f32 / n.max(1) as f32);
+        let prior = match (verb, mined) {
+            (Some(v), Some(m)) if v.strong => m.max(0.5),
+            (Some(_), Some(m)) => m,
+            (Some(v), None) => if v.strong { 0.6 } else { 0.2 },
+            (None, Some(m)) if w.ends_with("ed") || w.ends_with("ing") || w.ends_with('s') => m * 0.8,
+            _ => return None,
+        };
+        if prior < self.tuning.min_prior {
+            return None;
+        }
+        // a noun after a determiner: "the report", "his statement"
+        if i > lo && self.tokens[i - 1].kind == Kind::Word && self.lex.is("determiner", &self.low(i - 1)) {
+            return None;
+        }
+        let mut end = i + 1;
+        if self.tokens.get(end).is_some_and(|n| n.kind == Kind::Word) && matches!(self.low(end).as_str(), "out" | "up") && w.starts_with("point") {
+            end += 1;
+        }
+        Some(Cue {
+            first: i,
+            end,
+            prior,
+            gerund: verb.is_some_and(|v| v.gerund) || w.ends_with("ing"),
+            tell: self.lex.is("tell_verb", &w),
+            according: false,
+        })
+    }
+
+    /// Skips adverbials after a cue ("on Thursday", "in a statement",
+    /// "told Shafaq News", "that", ":") and returns the first content token.
+    fn skip_after(&self, cue: &Cue, hi: usize) -> usize {
+        let mut i = cue.end;
+        let mut steps = 0;
+        let mut heard = !cue.tell;
+        while i < hi && steps < 6 {
+            steps += 1;
+            let t = self.tokens[i];
+            if t.kind == Kind::Word {
+                let w = self.low(i);
+                if matches!(w.as_str(), "on" | "in" | "at" | "during" | "after" | "before" | "to" | "with" | "via" | "through" | "over" | "late" | "early" | "last" | "this" | "earlier") {
+                    // a short adverbial phrase ending before the content
+                    let mut j = i + 1;
+                    let mut seen = 0;
+                    while j < hi && seen < 7 {
+                        let tj = self.tokens[j];
+                        if tj.kind == Kind::Word && !matches!(self.low(j).as_str(), "that" | "the" | "a" | "an" | "his" | "her" | "their" | "its") && !(tj.cap || self.lex.is("skip_after_cue", &self.low(j)) || tj.kind == Kind::Number) {
+                            break;
+                        }
+                        if tj.kind != Kind::Word && tj.kind != Kind::Number && !self.is_punct(j, ".") {
+                            break;
+                        }
+                        if tj.kind == Kind::Word && self.low(j) == "that" {
+                            break;
+                        }
+                        j += 1;
+                        seen += 1;
+                    }
+                    let next_ok = j >= hi || matches!(self.tokens[j].kind, Kind::Quote(_) | Kind::Punct) || self.low(j) == "that";
+                    if j > i + 1 && next_ok {
+                        i = j;
+                        continue;
+                    }
+                    if w == "to" || w == "with" {
+                        // "told to X", "with reporters": keep the content
+                        break;
+                    }
+                    break;
+                }
+                if matches!(w.as_str(), "yesterday" | "today" | "tonight" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "also" | "again" | "repeatedly" | "further" | "publicly" | "privately" | "recently" | "previously" | "later" | "earlier" | "flatly" | "bluntly")
+                    || (w.ends_with("ly") && w.len() > 5 && !t.cap)
+                {
+                    i += 1;
+                    continue;
+                }
+                if !heard {
+                    heard = true;
+                    if self.lex.is("hearer", &w) || self.lex.is("object_pronoun", &w) {
+                        i += 1;
+                        continue;
+                    }
+                    if let Some(np) = self.reader.after(i, hi) {
+                        if np.kind == NpKind::Name || np.kind == NpKind::Pronoun || self.lex.is("hearer", &self.low(np.end - 1)) {
+                            i = np.end;
+                            continue;
+                        }
+                    }
+                }
+                if w == "that" {
+                    return i + 1;
+                }
+                break;
+            }
+            if matches!(t.kind, Kind::Punct) && matches!(self.tok_text(i), "," | ":" | "—" | "–" | "-") {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if i < hi && self.tokens[i].kind == Kind::Word && self.low(i) == "that" {
+            i += 1;
+        }
+        while i < hi && matches!(self.tok_text(i), "," | ":" | "—" | "–") {
+            i += 1;
+        }
+        i
+    }
+
+    /// Content from token `s` to the sentence end `hi`: a quotation when one
+    /// opens there, else the clause.
+    fn content_from(&self, s: usize, hi: usize) -> Option<(Vec<Span>, AttributionKind)> {
+        if s >= hi {
+            return None;
+        }
+        if let Some(&q) = self.quote_at_open.get(&s) {
+            let quote = self.quotes[q];
+            // a quote followed by more clause: "…" and other words → mixed
+            let mut after = quote.close + 1;
+            while after < hi && self.tokens[after].kind == Kind::Punct {
+                after += 1;
+            }
+            if after >= hi || quote.close >= hi {
+                return Some((vec![quote.span], AttributionKind::Direct));
+            }
+        }
+        let mut e = hi;
+        while e > s && self.tokens[e - 1].kind == Kind::Punct && ends(self.tok_text(e - 1)) {
+            e -= 1;
+        }
+        // stop before a trailing "according to X" or ", he said"
+        for j in s..e {
+            if self.tokens[j].kind == Kind::Word && self.low(j) == "according" && j > s && self.is_punct(j - 1, ",") {
+                e = j - 1;
+                break;
+            }
+        }
+        if e <= s || !self.tokens[s..e].iter().any(|t| t.is_wordlike()) {
+            return None;
+        }
+        let quoted = self.tokens[s..e].iter().any(|t| matches!(t.kind, Kind::Quote(_)));
+        let span = self.span(s, e).trim(self.text, &[',']);
+        Some((vec![span], if quoted { AttributionKind::Mixed } else { AttributionKind::Indirect }))
+    }
+
+    /// Content before token `j` (exclusive) back to `lo`: the quotation closing
+    /// there, or the clause.
+    fn content_before(&self, lo: usize, j: usize) -> Option<(Vec<Span>, AttributionKind)> {
+        let mut e = j;
+        while e > lo && matches!(self.tok_text(e - 1), "," | "—" | "–" | ":") && self.tokens[e - 1].kind == Kind::Punct {
+            e -= 1;
+        }
+        if e <= lo {
+            return None;
+        }
+        if let Some(&q) = self.quote_at_close.get(&(e - 1)) {
+            return Some((vec![self.quotes[q].span], AttributionKind::Direct));
+        }
+        let mut s = lo;
+        // leading conjunctions are the writer's
+        while s < e && self.tokens[s].kind == Kind::Word && matches!(self.low(s).as_str(), "and" | "but" | "so") {
+            s += 1;
+        }
+        if !self.tokens[s..e].iter().any(|t| t.is_wordlike()) {
+            return None;
+        }
+        let quoted = self.tokens[s..e].iter().any(|t| matches!(t.kind, Kind::Quote(_)));
+        Some((vec![self.span(s, e)], if quoted { AttributionKind::Mixed } else { AttributionKind::Indirect }))
+    }
+
+    /// The subject of the clause a participle hangs on: the first phrase of the sentence.
+    fn subject(&self, lo: usize, hi: usize) -> Option<Np> {
+        let mut i = lo;
+        // skip an opening adverbial up to its comma: "On Monday, X ..."
+        for j in lo..hi.min(lo + 8) {
+            if self.is_punct(j, ",") {
+                if self.tokens[lo].kind == Kind::Word && (self.lex.is("not_name", &self.low(lo)) || self.tokens[lo].kind == Kind::Number) {
+                    i = j + 1;
+                }
+                break;
+            }
+        }
+        let np = self.reader.after(i, hi)?;
+        Some(np)
+    }
+}
+
+fn push(out: &mut Vec<Candidate>, used: &mut Vec<Span>, c: Candidate) -> bool {
+    if c.content.iter().any(|s| s.is_empty() || used.iter().any(|u| u.overlaps(*s))) {
+        return false;
+    }
+    used.extend(c.content.iter().copied());
+    out.push(c);
+    true
+}
+
+/// Finds the attributions of a text.
+pub fn find(text: &str, tokens: &[Token], quotes: &[Quote], sentences: &[Sentence], tuning: Tuning) -> Vec<Candidate> {
+    let mut in_quote = vec![false; tokens.len()];
+    let mut quote_at_open = std::collections::HashMap::new();
+    let mut quote_at_close = std::collections::HashMap::new();
+    for (k, q) in quotes.iter().enumerate() {
+        quote_at_open.insert(q.open, k);
+        quote_at_close.insert(q.close, k);
+        for slot in &mut in_quote[q.open + 1..q.close] {
+            *slot = true;
+        }
+    }
+    let cx = Ctx {
+        text,
+        tokens,
+        quotes,
+        quote_at_open,
+        quote_at_close,
+        in_quote,
+        reader: Reader::new(text, tokens),
+        lex: lexicon::get(),
+        tuning,
+    };
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut used: Vec<Span> = Vec::new();
+    for (si, sent) in sentences.iter().enumerate() {
+        let (lo, hi) = (sent.first, sent.end);
+        let used_before = used.len();
+        let mut i = lo;
+        while i < hi {
+            let Some(cue) = cx.cue_at(i, lo) else {
+                i += 1;
+                continue;
+            };
+            if used[used_before..].iter().any(|u| u.contains(tokens[i].span)) {
+                i += 1;
+                continue;
+            }
+            if let Some(c) = try_cue(&cx, &cue, lo, hi, si, &out) {
+                let mut c = c;
+                if sent.question && !matches!(c.kind, AttributionKind::Direct) {
+                    i = cue.end;
+                    continue;
+                }
+                c.content.iter_mut().for_each(|s| *s = s.trim(text, &[]));
+                push(&mut out, &mut used, c);
+            }
+            i = cue.end;
+        }
+    }
+    follow_on(&cx, sentences, &mut out, &mut used);
+    // text order, with follow-on links renumbered
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&k| out[k].content.first().map(|s| s.start).unwrap_or(0));
+    let mut rank = vec![0; out.len()];
+    for (new, &old) in order.iter().enumerate() {
+        rank[old] = new;
+    }
+    let mut sorted: Vec<Candidate> = order.iter().map(|&k| out[k].clone()).collect();
+    for c in &mut sorted {
+        c.follows = c.follows.map(|f| rank[f]);
+    }
+    sorted
+}
+
+fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidate]) -> Option<Candidate> {
+    let make = |kind, content: Vec<Span>, speaker: Option<Np>, antecedent: Option<Np>, rule| Candidate {
+        kind,
+        content,
+        cue: Some((cue.first, cue.end)),
+        speaker,
+        antecedent,
+        follows: None,
+        rule,
+        sentence: si,
+    };
+    if cue.according {
+        let np = cx.reader.after(cue.end, hi)?;
+        let at_start = cue.first == lo
+            || (cue.first > lo && cx.tokens[lo..cue.first].iter().all(|t| t.kind == Kind::Word && matches!(cx.text[t.span.start..t.span.end].to_ascii_lowercase().as_str(), "but" | "and" | "yet" | "also")));
+        let (content, _) = if at_start {
+            let mut s = np.end;
+            while s < hi && cx.tokens[s].kind == Kind::Punct && matches!(cx.tok_text(s), "," | ":") {
+                s += 1;
+            }
+            cx.content_from(s, hi)?
+        } else {
+            cx.content_before(lo, cue.first)?
+        };
+        return Some(make(AttributionKind::AccordingTo, content, Some(np), None, "according-to"));
+    }
+    // the word before the cue, over auxiliaries and adverbs
+    let mut p = cue.first;
+    while p > lo {
+        let t = cx.tokens[p - 1];
+        if t.kind == Kind::Word && (cx.lex.is("skip_before_cue", &cx.low(p - 1)) || (!t.cap && cx.low(p - 1).ends_with("ly") && t.span.len() > 5)) {
+            p -= 1;
+            continue;
+        }
+        // "was quoted as saying"
+        if t.kind == Kind::Word && matches!(cx.low(p - 1).as_str(), "as" | "quoted") && cue.gerund {
+            p -= 1;
+            continue;
+        }
+        break;
+    }
+    let content_after = || cx.content_from(cx.skip_after(cue, hi), hi);
+    if p > lo && cx.tokens[p - 1].is_wordlike() {
+        let np = cx.reader.before(p, lo)?;
+        let mut antecedent = None;
+        if np.kind == NpKind::Relative && np.first > lo && cx.is_punct(np.first - 1, ",") {
+            antecedent = cx.reader.before(np.first - 1, lo);
+        }
+        let before_np = np.first;
+        // content before: closing quote or comma right before the speaker
+        if before_np > lo && (cx.is_close_quote(before_np - 1) || (cx.is_punct(before_np - 1, ",") && before_np >= lo + 2 && cx.is_close_quote(before_np - 2))) {
+            let (mut content, kind) = cx.content_before(lo, before_np)?;
+            let rule = add_split(cx, cue, hi, &mut content);
+            return Some(make(kind, content, Some(np), antecedent, rule.unwrap_or("quote-speaker-cue")));
+        }
+        if let Some((content, kind)) = content_after() {
+            if cue.prior < cx.tuning.min_prior_clause && kind != AttributionKind::Direct {
+                return None;
+            }
+            let rule = if kind == AttributionKind::Direct { "speaker-cue-quote" } else { "speaker-cue-clause" };
+            return Some(make(kind, content, Some(np), antecedent, rule));
+        }
+        if before_np > lo + 1 && (cx.is_punct(before_np - 1, ",") || cx.is_punct(before_np - 1, "—")) && np.kind != NpKind::Relative {
+            let (content, kind) = cx.content_before(lo, before_np)?;
+            if cue.prior < cx.tuning.min_prior_clause && kind != AttributionKind::Direct {
+                return None;
+            }
+            return Some(make(kind, content, Some(np), None, "clause-speaker-cue"));
+        }
+        return None;
+    }
+    if p > lo && (cx.is_punct(p - 1, ",") || cx.is_close_quote(p - 1) || cx.is_punct(p - 1, "—")) {
+        if cue.gerund {
+            // "…, saying that …": the speaker is the clause's subject
+            let (content, kind) = content_after()?;
+            let subject = out.iter().rev().find(|c| c.sentence == si && c.speaker.is_some()).and_then(|c| c.speaker).or_else(|| cx.subject(lo, p - 1))?;
+            return Some(make(kind, content, Some(subject), None, "speaker-cue-clause"));
+        }
+        // "Smith, a lawmaker from X, said that …": subject before an appositive
+        if cx.is_punct(p - 1, ",") {
+            if let Some(q) = (lo..p - 1).rev().take(25).find(|&q| cx.is_punct(q, ",")) {
+                if let Some(np) = cx.reader.before(q, lo) {
+                    if np.first == lo || (np.first > lo && !cx.tokens[np.first - 1].is_wordlike()) {
+                        if let Some((content, kind)) = content_after() {
+                            if np.kind != NpKind::Relative && (kind == AttributionKind::Direct || cue.prior >= cx.tuning.min_prior_clause) {
+                                let rule = if kind == AttributionKind::Direct { "speaker-cue-quote" } else { "speaker-cue-clause" };
+                                return Some(make(kind, content, Some(np), None, rule));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // "…," said the source. / The plan failed, said the mayor.
+        let np = cx.reader.after(cue.end, hi)?;
+        let (mut content, kind) = cx.content_before(lo, p)?;
+        let rule = add_split(cx, &Cue { end: np.end, ..*cue }, hi, &mut content);
+        let rule = rule.unwrap_or(if kind == AttributionKind::Direct { "quote-cue-speaker" } else { "clause-cue-speaker" });
+        if kind != AttributionKind::Direct && cue.prior < cx.tuning.min_prior_clause {
+            return None;
+        }
+        return Some(make(kind, content, Some(np), None, rule));
+    }
+    None
+}
+
+/// `"First half," he said, "second half."`: appends the second piece.
+fn add_split(cx: &Ctx, cue: &Cue, hi: usize, content: &mut Vec<Span>) -> Option<&'static str> {
+    let mut k = cue.end;
+    // skip the hearer and adverbials after the cue
+    while k < hi && cx.tokens[k].kind == Kind::Word && k < cue.end + 4 {
+        k += 1;
+    }
+    if k < hi && cx.is_punct(k, ",") {
+        if let Some(&q) = cx.quote_at_open.get(&(k + 1)) {
+            content.push(cx.quotes[q].span);
+            return Some("split-quote");
+        }
+    }
+    None
+}
+
+/// Quotations with no cue that open a sentence soon after an attribution.
+fn follow_on(cx: &Ctx, sentences: &[Sentence], out: &mut Vec<Candidate>, used: &mut Vec<Span>) {
+    let mut si = 0;
+    let mut last: Option<(usize, usize)> = None; // (candidate index, paragraph)
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&k| out[k].content[0].start);
+    let mut next_c = 0;
+    for q in cx.quotes {
+        // advance the last attribution seen before this quotation
+        while next_c < order.len() && out[order[next_c]].content[0].start < q.span.start {
+            let c = order[next_c];
+            let para = sentences[out[c].sentence].paragraph;
+            last = Some((c, para));
+            next_c += 1;
+        }
+        while si < sentences.len() && sentences[si].end <= q.open {
+            si += 1;
+        }
+        let Some(sent) = sentences.get(si) else { break };
+        if used.iter().any(|u| u.overlaps(q.span)) {
+            continue;
+        }
+        let words = cx.tokens[q.open..q.close].iter().filter(|t| t.is_wordlike()).count();
+        let opens_sentence = sent.first == q.open;
+        let rest_is_punct = cx.tokens[q.close + 1..sent.end.max(q.close + 1)].iter().all(|t| t.kind == Kind::Punct);
+        if !opens_sentence || !rest_is_punct || words < 4 {
+            continue;
+        }
+        let Some((c, para)) = last else { continue };
+        if sent.paragraph > para + 2 {
+            continue;
+        }
+        let cand = Candidate {
+            kind: AttributionKind::Direct,
+            content: vec![q.span],
+            cue: None,
+            speaker: None,
+            antecedent: None,
+            follows: Some(c),
+            rule: "follow-on-quote",
+            sentence: si,
+        };
+        if push(out, used, cand) {
+            last = Some((out.len() - 1, sent.paragraph));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{quotes, sentences, tokens::tokenize};
+
+    /// (content pieces, cue, speaker) of every attribution.
+    fn run(text: &str) -> Vec<(Vec<String>, String, String)> {
+        let toks = tokenize(text);
+        let qs = quotes::find(text, &toks);
+        let ss = sentences::split(text, &toks, &qs);
+        find(text, &toks, &qs, &ss, Tuning::default())
+            .iter()
+            .map(|c| {
+                let piece = |r: Option<(usize, usize)>| r.map(|(a, b)| toks[a].span.cover(toks[b - 1].span).text(text).to_string()).unwrap_or_default();
+                (
+                    c.content.iter().map(|s| s.text(text).to_string()).collect(),
+                    piece(c.cue),
+                    piece(c.speaker.map(|n| (n.first, n.end))),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shapes_table() {
+        // (text, [(content pieces joined by " | ", cue, speaker)])
+        let cases: &[(&str, &[(&str, &str, &str)])] = &[
+            ("\"We will rebuild the bridge,\" the mayor said.", &[("\"We will rebuild the bridge,\"", "said", "the mayor")]),
+            ("“We will rebuild,” said Governor Ana Ruiz.", &[("“We will rebuild,”", "said", "Governor Ana Ruiz")]),
+            ("The minister said on Monday that the talks had failed.", &[("the talks had failed", "said", "The minister")]),
+            ("A source told Reuters, “The border is closed.”", &[("“The border is closed.”", "told", "A source")]),
+            ("The talks had failed, the minister said.", &[("The talks had failed", "said", "the minister")]),
+            ("According to the ministry, the road reopened on Friday.", &[("the road reopened on Friday", "According to", "the ministry")]),
+            ("The road reopened on Friday, according to the ministry.", &[("The road reopened on Friday", "according to", "the ministry")]),
+            (
+                "“We tried,” she said, “but the money ran out.”",
+                &[("“We tried,” | “but the money ran out.”", "said", "she")],
+            ),
+            (
+                "Omar Haddad, a lawmaker from the Unity Bloc, said the vote was rigged.",
+                &[("the vote was rigged", "said", "Omar Haddad")],
+            ),
+            ("Is the vote rigged? Nobody knows.", &[]),
+            ("The city’s “red lines” were drawn long ago.", &[]),
+        ];
+        for (text, want) in cases {
+            let got = run(text);
+            let got: Vec<(String, String, String)> = got.into_iter().map(|(c, v, s)| (c.join(" | "), v, s)).collect();
+            let want: Vec<(String, String, String)> = want.iter().map(|(c, v, s)| (c.to_string(), v.to_string(), s.to_string())).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn follow_on_quote_joins_last_speaker() {
+        let text = "“We are ready,” the coach said. “The players have trained all summer for this.”";
+        let toks = tokenize(text);
+        let qs = quotes::find(text, &toks);
+        let ss = sentences::split(text, &toks, &qs);
+        let c = find(text, &toks, &qs, &ss, Tuning::default());
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[1].follows, Some(0));
+        assert_eq!(c[1].rule, "follow-on-quote");
+    }
+}

@@ -1,0 +1,334 @@
+//! Sources: one entity behind all the mentions of a speaker.
+//!
+//! Names match by surname for people and by full name for organisations
+//! (`Issam al-Kreiti` … `Al-Kreiti`; titles dropped). Definite descriptions
+//! match the most recent source they describe (`the lawmaker`, `the source`,
+//! `the government source`). Pronouns go to the most recent compatible
+//! source; relative pronouns to their antecedent; follow-on quotations to the
+//! source they continue. A lede that withholds a name ("a prominent leader of
+//! X revealed…") is joined to the first person named right after it.
+
+use crate::attribution::Candidate;
+use crate::lexicon::{self, Lexicon};
+use crate::speakers::{Np, NpKind};
+use crate::span::Span;
+use crate::tokens::{Kind, Token};
+use std::collections::HashMap;
+
+/// A source before typing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Entity {
+    /// All mentions, sorted and unique.
+    pub mentions: Vec<Span>,
+    /// The best name found so far, with its quality (names beat descriptions).
+    pub name: String,
+    name_rank: (u8, usize),
+    /// Lower-case head and role words seen in its mentions.
+    heads: Vec<String>,
+    /// Surname or full-name keys.
+    keys: Vec<String>,
+    person: bool,
+    plural: bool,
+    /// Paragraph of the first mention; set for a withheld-name lede.
+    lede: Option<usize>,
+    has_name: bool,
+}
+
+/// The result: entities and, per candidate, its entity.
+pub struct Linked {
+    /// The entities.
+    pub entities: Vec<Entity>,
+    /// Entity index per candidate.
+    pub source_of: Vec<Option<usize>>,
+}
+
+struct Linker<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lex: &'static Lexicon,
+    entities: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+    /// entities in order of last use (most recent last)
+    recent: Vec<usize>,
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).or_else(|| w.strip_suffix('’')).unwrap_or(w)
+}
+
+impl<'a> Linker<'a> {
+    fn low(&self, i: usize) -> String {
+        let mut b = String::new();
+        lexicon::lower(self.tokens[i].text(self.text), &mut b).to_string()
+    }
+
+    fn span(&self, np: Np) -> Span {
+        self.tokens[np.first].span.cover(self.tokens[np.end - 1].span)
+    }
+
+    /// The name part of a phrase: its capitalised run without leading titles.
+    fn name_tokens(&self, np: Np) -> Option<(usize, usize)> {
+        let mut first = None;
+        let mut last = None;
+        for i in np.first..np.end {
+            let t = self.tokens[i];
+            if t.kind == Kind::Word && (t.cap || (first.is_some() && i + 1 < np.end)) {
+                let w = self.low(i);
+                if first.is_none() && (self.lex.is("determiner", &w) || self.lex.is("not_name", &w)) {
+                    continue;
+                }
+                if first.is_none() {
+                    first = Some(i);
+                }
+                if t.cap {
+                    last = Some(i + 1);
+                }
+            } else if first.is_some() && !(t.kind == Kind::Punct && t.text(self.text) == ".") && t.kind != Kind::Word {
+                break;
+            }
+        }
+        let (mut f, l) = (first?, last?);
+        // drop honorifics and roles in front of a personal name: "Prime Minister X", "Sen. X"
+        while f + 1 < l && (self.lex.is("honorific", &self.low(f)) || self.tokens[f + 1].is_punct(self.text, ".") && self.lex.is("abbrev", &self.low(f))) {
+            f += 1;
+            while f < l && self.tokens[f].kind == Kind::Punct {
+                f += 1;
+            }
+        }
+        (f < l).then_some((f, l))
+    }
+
+    fn is_org_name(&self, first: usize, end: usize) -> bool {
+        (first..end).any(|i| self.lex.is("org_head", strip_possessive(&self.low(i))))
+    }
+
+    fn head_words(&self, np: Np) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stop = np.end;
+        for i in np.first..np.end {
+            if self.tokens[i].kind == Kind::Word && matches!(self.low(i).as_str(), "of" | "for" | "at" | "from" | "with" | "in") {
+                stop = i;
+                break;
+            }
+        }
+        for i in np.first..stop {
+            let t = self.tokens[i];
+            if t.kind == Kind::Word && !t.cap {
+                let w = self.low(i);
+                if !self.lex.is("determiner", &w) {
+                    out.push(w);
+                }
+            }
+        }
+        out
+    }
+
+    fn touch(&mut self, e: usize) {
+        if let Some(p) = self.recent.iter().rposition(|&x| x == e) {
+            self.recent.remove(p);
+        }
+        self.recent.push(e);
+        if self.recent.len() > 64 {
+            self.recent.remove(0);
+        }
+    }
+
+    fn add_mention(&mut self, e: usize, span: Span) {
+        let m = &mut self.entities[e].mentions;
+        if !m.contains(&span) {
+            m.push(span);
+        }
+    }
+
+    fn new_entity(&mut self, ent: Entity) -> usize {
+        self.entities.push(ent);
+        self.entities.len() - 1
+    }
+
+    fn set_name(&mut self, e: usize, name: &str, rank: (u8, usize)) {
+        let ent = &mut self.entities[e];
+        if rank > ent.name_rank {
+            ent.name = name.to_string();
+            ent.name_rank = rank;
+        }
+    }
+
+    /// Resolves one speaker phrase to an entity.
+    fn resolve(&mut self, np: Np, paragraph: usize) -> usize {
+        let span = self.span(np);
+        match np.kind {
+            NpKind::Pronoun | NpKind::Relative => {
+                let w = self.low(np.first);
+                let want_person = matches!(w.as_str(), "he" | "she" | "who" | "i");
+                let want_plural = matches!(w.as_str(), "they" | "we");
+                let found = self.recent.iter().rev().take(8).copied().find(|&e| {
+                    let ent = &self.entities[e];
+                    if want_person {
+                        ent.person && !ent.plural
+                    } else if want_plural {
+                        ent.plural || !ent.person
+                    } else {
+                        !ent.person || w == "which"
+                    }
+                });
+                let e = found.unwrap_or_else(|| {
+                    let name = span.text(self.text).to_string();
+                    self.new_entity(Entity { name, name_rank: (0, 0), person: want_person, plural: want_plural, ..Entity::default() })
+                });
+                self.add_mention(e, span);
+                e
+            }
+            NpKind::Name => {
+                let (f, l) = self.name_tokens(np).unwrap_or((np.first, np.end));
+                let org = self.is_org_name(f, l);
+                let full: String = (f..l)
+                    .filter(|&i| self.tokens[i].kind == Kind::Word)
+                    .map(|i| strip_possessive(&self.low(i)).to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let surname = strip_possessive(&self.low(l - 1)).trim_start_matches("al-").trim_start_matches("el-").to_string();
+                let key = if org { format!("org:{full}") } else { format!("per:{surname}") };
+                let heads = self.head_words(np);
+                let e = match self.by_key.get(&key).copied() {
+                    Some(e) => e,
+                    None => {
+                        // a withheld-name lede waiting for its name
+                        let lede = (!org)
+                            .then(|| self.recent.iter().rev().take(2).copied().find(|&e| self.entities[e].lede.is_some_and(|p| paragraph <= p + 2) && !self.entities[e].has_name))
+                            .flatten();
+                        let e = lede.unwrap_or_else(|| {
+                            self.new_entity(Entity { person: !org, plural: false, ..Entity::default() })
+                        });
+                        self.entities[e].lede = None;
+                        self.by_key.insert(key.clone(), e);
+                        e
+                    }
+                };
+                let name = self.tokens[f].span.cover(self.tokens[l - 1].span).text(self.text).to_string();
+                let words = l - f;
+                self.set_name(e, &name, (2, words));
+                let ent = &mut self.entities[e];
+                ent.has_name = true;
+                if !ent.keys.contains(&key) {
+                    ent.keys.push(key);
+                }
+                for h in heads {
+                    if !ent.heads.contains(&h) {
+                        ent.heads.push(h);
+                    }
+                }
+                self.add_mention(e, span);
+                e
+            }
+            NpKind::Description => {
+                let heads = self.head_words(np);
+                let head = heads.last().cloned().unwrap_or_default();
+                let first = self.low(np.first);
+                let definite = matches!(first.as_str(), "the" | "this" | "that" | "these" | "those") || !self.lex.is("determiner", &first);
+                let person = self.lex.is("person_head", &head);
+                let plural = head.ends_with('s') && !head.ends_with("ss");
+                let found = if definite && !head.is_empty() {
+                    self.recent.iter().rev().take(12).copied().find(|&e| self.entities[e].heads.contains(&head))
+                } else {
+                    None
+                };
+                let text = span.text(self.text);
+                let e = found.unwrap_or_else(|| {
+                    let lede = (matches!(first.as_str(), "a" | "an") && person && paragraph <= 1).then_some(paragraph);
+                    self.new_entity(Entity { person, plural, lede, ..Entity::default() })
+                });
+                let mut name = text.to_string();
+                if let Some(c) = name.chars().next() {
+                    if matches!(first.as_str(), "a" | "an" | "the") {
+                        name = c.to_lowercase().chain(name.chars().skip(1)).collect();
+                    }
+                }
+                self.set_name(e, &name, (1, heads.len()));
+                let ent = &mut self.entities[e];
+                for h in heads {
+                    if !ent.heads.contains(&h) {
+                        ent.heads.push(h);
+                    }
+                }
+                self.add_mention(e, span);
+                e
+            }
+        }
+    }
+}
+
+/// Links the candidates' speakers into entities. `paragraph_of` gives each
+/// candidate's paragraph.
+pub fn link(text: &str, tokens: &[Token], cands: &[Candidate], paragraph_of: &[usize]) -> Linked {
+    let mut lk = Linker { text, tokens, lex: lexicon::get(), entities: Vec::new(), by_key: HashMap::new(), recent: Vec::new() };
+    let mut source_of: Vec<Option<usize>> = vec![None; cands.len()];
+    for (k, c) in cands.iter().enumerate() {
+        let para = paragraph_of[k];
+        let e = if let Some(f) = c.follows {
+            source_of.get(f).copied().flatten()
+        } else if let Some(np) = c.speaker {
+            if np.kind == NpKind::Relative {
+                if let Some(ante) = c.antecedent {
+                    let e = lk.resolve(ante, para);
+                    let s = lk.span(np);
+                    lk.add_mention(e, s);
+                    Some(e)
+                } else {
+                    Some(lk.resolve(np, para))
+                }
+            } else {
+                Some(lk.resolve(np, para))
+            }
+        } else {
+            None
+        };
+        if let Some(e) = e {
+            lk.touch(e);
+        }
+        source_of[k] = e;
+    }
+    add_name_repeats(&mut lk);
+    for e in &mut lk.entities {
+        e.mentions.sort();
+        e.mentions.dedup();
+    }
+    Linked { entities: lk.entities, source_of }
+}
+
+/// Adds every other occurrence of a source's surname as a mention, in one pass.
+fn add_name_repeats(lk: &mut Linker) {
+    let mut surnames: HashMap<String, usize> = HashMap::new();
+    for (e, ent) in lk.entities.iter().enumerate() {
+        for k in &ent.keys {
+            if let Some(s) = k.strip_prefix("per:") {
+                if s.chars().count() > 2 {
+                    surnames.insert(s.to_string(), e);
+                }
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let mut adds = Vec::new();
+    for (i, t) in lk.tokens.iter().enumerate() {
+        if t.kind != Kind::Word || !t.cap {
+            continue;
+        }
+        let w = lk.low(i);
+        let key = strip_possessive(&w).trim_start_matches("al-").trim_start_matches("el-");
+        if let Some(&e) = surnames.get(key) {
+            // widen to the capitalised run ending here
+            let mut f = i;
+            while f > 0 && lk.tokens[f - 1].kind == Kind::Word && lk.tokens[f - 1].cap && i - f < 4 && !lk.lex.is("not_name", &lk.low(f - 1)) {
+                f -= 1;
+            }
+            adds.push((e, lk.tokens[f].span.cover(t.span)));
+        }
+    }
+    for (e, s) in adds {
+        if !lk.entities[e].mentions.iter().any(|m| m.overlaps(s)) {
+            lk.entities[e].mentions.push(s);
+        }
+    }
+}
