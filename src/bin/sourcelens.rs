@@ -19,6 +19,10 @@ options:
   --max-bytes N      refuse texts larger than N bytes (default 33554432)
   --no-pressures     skip the claimed-pressure layer
   -h, --help         this help
+  --                 end of options (for a FILE whose name starts with -)
+
+exit status: 0 success, 1 an input (or any JSONL line) refused, 2 bad usage.
+JSONL errors go to standard error as \"line N: ...\"; every other line is answered, in order.
 ";
 
 struct Args {
@@ -58,7 +62,14 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
                 print!("{USAGE}");
                 return Ok(None);
             }
-            s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
+            "--" => {
+                for s in argv.by_ref() {
+                    if args.input.replace(s).is_some() {
+                        return Err("more than one input file".to_string());
+                    }
+                }
+            }
+            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s:?}")),
             s => {
                 if args.input.replace(s.to_string()).is_some() {
                     return Err("more than one input file".to_string());
@@ -72,55 +83,113 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
     Ok(Some(args))
 }
 
-fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {
+/// Reads the whole input, refusing it as soon as it is known to exceed `limit`
+/// bytes (no more than `limit + 1` bytes are ever held).
+fn read_input(path: Option<&str>, limit: usize) -> Result<Vec<u8>, String> {
+    let name = path.unwrap_or("-");
+    let too_large = |size: Option<u64>| match size {
+        Some(size) => format!("{name}: input is {size} bytes, larger than the limit of {limit} bytes (raise --max-bytes to analyse it)"),
+        None => format!("{name}: input is more than {limit} bytes, the limit (raise --max-bytes to analyse it)"),
+    };
+    let reader: Box<dyn Read> = match path {
+        None | Some("-") => Box::new(io::stdin().lock()),
+        Some(p) => {
+            let file = std::fs::File::open(p).map_err(|e| format!("{p}: {e}"))?;
+            let meta = file.metadata().map_err(|e| format!("{p}: {e}"))?;
+            if meta.is_dir() {
+                return Err(format!("{p}: is a directory"));
+            }
+            if meta.is_file() && meta.len() > limit as u64 {
+                return Err(too_large(Some(meta.len())));
+            }
+            Box::new(file)
+        }
+    };
     let mut buf = Vec::new();
-    match path {
-        None | Some("-") => io::stdin().read_to_end(&mut buf).map(|_| ()).map_err(|e| format!("standard input: {e}"))?,
-        Some(p) => buf = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?,
+    let cap = (limit as u64).saturating_add(1);
+    reader.take(cap).read_to_end(&mut buf).map_err(|e| format!("{name}: {e}"))?;
+    if buf.len() > limit {
+        return Err(too_large(None));
     }
     Ok(buf)
 }
 
-fn decode(bytes: Vec<u8>, lossy: bool, name: &str) -> Result<String, String> {
+/// Makes text of `bytes`: refuses invalid UTF-8 with the byte offset of the
+/// first bad byte (`start` is the offset of `bytes` in the whole input), or
+/// replaces bad bytes with U+FFFD when `lossy`.
+fn decode(bytes: Vec<u8>, lossy: bool, name: &str, start: usize) -> Result<String, String> {
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => Err(format!(
-            "{name}: invalid UTF-8 at byte offset {} (use --lossy to replace bad bytes)",
-            e.utf8_error().valid_up_to()
-        )),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let whole = if start > 0 { format!(", byte offset {} of the input", start + at) } else { String::new() };
+            Err(format!("{name}: invalid UTF-8 at byte offset {at}{whole} (use --lossy to replace bad bytes)"))
+        }
     }
 }
 
 fn run_single(args: &Args) -> Result<(), String> {
     let name = args.input.as_deref().unwrap_or("-");
-    let text = decode(read_input(args.input.as_deref())?, args.lossy, name)?;
+    let text = decode(read_input(args.input.as_deref(), args.options.max_input_bytes)?, args.lossy, name, 0)?;
     let analysis = analyze_with(&text, &args.options).map_err(|e| format!("{name}: {e}"))?;
     let json = if args.compact { serde_json::to_string(&analysis) } else { serde_json::to_string_pretty(&analysis) };
     let mut out = io::stdout().lock();
     writeln!(out, "{}", json.map_err(|e| e.to_string())?).map_err(|e| e.to_string())
 }
 
-/// Answers every line it can; returns how many lines failed.
+/// Answers one line of input: `Ok(None)` for a blank line.
+fn answer_line(raw: Vec<u8>, line_no: usize, start: usize, args: &Args) -> Result<Option<String>, String> {
+    let name = format!("line {line_no}");
+    let mut line = decode(raw, args.lossy, &name, start)?;
+    if line_no == 1 && line.starts_with('\u{feff}') {
+        line.drain(..'\u{feff}'.len_utf8()); // a byte order mark is not part of the JSON
+    }
+    let line = line.trim_end_matches('\r');
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    jsonl::process_line(line, &args.options).map(Some).map_err(|e| format!("{name}: {e}"))
+}
+
+/// Answers every line it can, in order; returns how many lines failed.
+/// Each failure is reported on standard error with its line number.
 fn run_jsonl(args: &Args) -> Result<usize, String> {
-    let reader: Box<dyn BufRead> = match args.input.as_deref() {
+    let mut reader: Box<dyn BufRead> = match args.input.as_deref() {
         None | Some("-") => Box::new(io::stdin().lock()),
         Some(p) => Box::new(io::BufReader::new(std::fs::File::open(p).map_err(|e| format!("{p}: {e}"))?)),
     };
     let name = args.input.as_deref().unwrap_or("-");
+    let cap = jsonl::line_limit(args.options.max_input_bytes);
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut failed = 0;
-    for (i, raw) in reader.split(b'\n').enumerate() {
-        let raw = raw.map_err(|e| format!("{name}: {e}"))?;
-        let line_no = i + 1;
-        let answer = decode(raw, args.lossy, &format!("line {line_no}"))
-            .and_then(|l| if l.trim().is_empty() { Err(String::new()) } else { Ok(l) })
-            .and_then(|l| jsonl::process_line(l.trim_end_matches('\r'), &args.options).map_err(|e| format!("line {line_no}: {e}")));
+    let mut buf = Vec::new();
+    let mut start = 0usize;
+    let mut line_no = 0usize;
+    while let Some(line) = jsonl::read_line(&mut reader, cap, &mut buf).map_err(|e| format!("{name}: {e}"))? {
+        line_no += 1;
+        let answer = match line {
+            jsonl::Line::Complete => {
+                let len = buf.len();
+                let answer = answer_line(std::mem::take(&mut buf), line_no, start, args);
+                start = start.saturating_add(len + 1);
+                answer
+            }
+            jsonl::Line::TooLong { bytes } => {
+                start = start.saturating_add(bytes + 1);
+                Err(format!(
+                    "line {line_no}: {bytes} bytes, longer than any line holding a text within the limit of {} bytes (raise --max-bytes)",
+                    args.options.max_input_bytes
+                ))
+            }
+        };
         match answer {
-            Ok(json) => writeln!(out, "{json}").map_err(|e| e.to_string())?,
-            Err(e) if e.is_empty() => {} // blank line: nothing to answer
+            Ok(Some(json)) => writeln!(out, "{json}").map_err(|e| e.to_string())?,
+            Ok(None) => {} // blank line: nothing to answer
             Err(e) => {
                 failed += 1;
+                // Answers so far go out first, so both streams stay in input order.
+                out.flush().map_err(|e| e.to_string())?;
                 eprintln!("sourcelens: {name}: {e}");
             }
         }
