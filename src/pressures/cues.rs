@@ -1,0 +1,503 @@
+//! Pressure cues and their roles, one clause at a time.
+//!
+//! A verb is a pressure only in one of its frames ("urged X to", "called on X
+//! to", "was forced to"); a noun only with what stands around it ("pressure
+//! from X", "under pressure", "international pressure"). That is what keeps
+//! "press conference", "air force", "in order to" and "a phone call" out.
+
+use super::lexicon::{self, Form, Frame, NounFrame, VerbFrame};
+use super::phrases::{clause_subject, demand_right, np_left, np_right, object_phrase, short_np, split_coordination, subject_left};
+use super::words::Words;
+use std::ops::Range;
+
+/// Longest object between a verb and its "to", in tokens.
+const MAX_OBJECT: usize = 8;
+/// How far back a negation or a denial is looked for, in tokens.
+const NEGATION_WINDOW: usize = 4;
+/// How far back a denying verb is looked for, in tokens.
+const DENIAL_WINDOW: usize = 8;
+
+/// A pressure found in one clause, in token ranges.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// The pressure words.
+    pub cue: Range<usize>,
+    /// Who pushes, one range per actor.
+    pub pressurers: Vec<Range<usize>>,
+    /// True when the only pressurer is a vague adjective ("international").
+    pub vague: bool,
+    /// Who is pushed.
+    pub target: Option<Range<usize>>,
+    /// What is demanded.
+    pub demand: Option<Range<usize>>,
+    /// Denied pressure.
+    pub negated: bool,
+    /// A participle or relative clause that may continue the pressure before it.
+    pub continues: bool,
+    /// Rule name (see `crate::rules`).
+    pub rule: &'static str,
+}
+
+impl Candidate {
+    fn new(cue: Range<usize>, rule: &'static str) -> Candidate {
+        Candidate { cue, pressurers: Vec::new(), vague: false, target: None, demand: None, negated: false, continues: false, rule }
+    }
+
+    /// The token range of the whole clause: the cue, its roles after it and
+    /// the pressurer or target just before it.
+    pub fn extent(&self) -> Range<usize> {
+        let start = self.cue.start;
+        let mut lo = start;
+        let mut hi = self.cue.end;
+        for r in self.pressurers.iter().chain(self.target.iter()) {
+            if r.end <= start && start - r.end <= 3 {
+                lo = lo.min(r.start);
+            }
+            if r.start >= self.cue.end {
+                hi = hi.max(r.end);
+            }
+        }
+        if let Some(d) = &self.demand {
+            if d.start >= self.cue.start {
+                hi = hi.max(d.end);
+            }
+        }
+        lo..hi
+    }
+}
+
+/// The index after `k` with one lower-case -ly adverb skipped ("urged strongly").
+fn skip_adverb(w: &Words, k: usize, hi: usize) -> usize {
+    if k < hi && w.is_ly_adverb(k) {
+        k + 1
+    } else {
+        k
+    }
+}
+
+/// At `k`: "(not|never) to VERB"; returns the demand range.
+fn to_infinitive(w: &Words, k: usize, hi: usize) -> Option<Range<usize>> {
+    let neg = usize::from(matches!(w.w(k), "not" | "never"));
+    if w.w(k + neg) == "to" && k + neg + 1 < hi && w.is_verbish(k + neg + 1) {
+        let d = demand_right(w, k + neg + 1, hi)?;
+        return Some(if neg == 1 { k..d.end } else { d });
+    }
+    None
+}
+
+/// True when token `k` ends a verb phrase: punctuation or a clause word.
+fn ends_phrase(w: &Words, k: usize, hi: usize) -> bool {
+    k >= hi || !w.is_word(k) || w.is(k, "stop_right") || w.is(k, "clause_break")
+}
+
+/// What a matched frame gives: last token of the cue, target and demand.
+struct FrameFit {
+    cue_end: usize,
+    target: Option<Range<usize>>,
+    demand: Option<Range<usize>>,
+    agent_from: usize,
+}
+
+/// Tries one active frame after the verb at `i`.
+fn fit_active(w: &Words, i: usize, hi: usize, f: Frame, verb_form: Form) -> Option<FrameFit> {
+    let mut k = skip_adverb(w, i + 1, hi);
+    let mut cue_end = i + 1;
+    if let Some(p) = f.particle {
+        if w.w(k) != p {
+            return None;
+        }
+        k += 1;
+        cue_end = k;
+    }
+    let fit = |target, demand: Option<Range<usize>>| {
+        let agent_from = demand.as_ref().map_or(cue_end, |d: &Range<usize>| d.end);
+        Some(FrameFit { cue_end, target, demand, agent_from })
+    };
+    match f.frame {
+        VerbFrame::ObjTo | VerbFrame::ObjInto | VerbFrame::ObjAgainst | VerbFrame::ObjFor | VerbFrame::ObjWith | VerbFrame::Obj => {
+            let obj = np_right(w, k, hi, MAX_OBJECT)?;
+            let after = obj.end;
+            let prep = match f.frame {
+                VerbFrame::ObjInto => "into",
+                VerbFrame::ObjAgainst => "against",
+                VerbFrame::ObjFor => "for",
+                VerbFrame::ObjWith => "with",
+                _ => "",
+            };
+            match f.frame {
+                VerbFrame::ObjTo => {
+                    let d = to_infinitive(w, after, hi)?;
+                    if verb_form_asks_only(w, i, d.start) {
+                        return None;
+                    }
+                    fit(Some(obj), Some(d))
+                }
+                VerbFrame::Obj => {
+                    // a bare object must end the phrase: "pressured the moderators."
+                    if !ends_phrase(w, after, hi) || w.w(after) == "to" || w.is_grammar(obj.start, "pronoun") && verb_form == Form::Base {
+                        return None;
+                    }
+                    fit(Some(obj), None)
+                }
+                VerbFrame::ObjWith => (w.w(after) == prep).then(|| fit(Some(obj), None)).flatten(),
+                _ => {
+                    if w.w(after) != prep || !complement_fits(w, f.frame, after + 1) {
+                        return None;
+                    }
+                    fit(Some(obj), demand_right(w, after + 1, hi))
+                }
+            }
+        }
+        VerbFrame::Np => {
+            if w.is(k, "stop_right") || w.is_grammar(k, "pronoun") || w.is_grammar(k, "object_pronoun") || w.is_cap(k) && !w.is_possessive(k) {
+                return None;
+            }
+            let d = object_phrase(w, k, hi, MAX_OBJECT + 4)?;
+            let target = if matches!(w.w(d.end), "from" | "of") { np_right(w, d.end + 1, hi, MAX_OBJECT) } else { None };
+            fit(target, Some(d))
+        }
+        VerbFrame::That | VerbFrame::ThatMust => {
+            if w.w(k) != "that" {
+                return None;
+            }
+            let d = demand_right(w, k + 1, hi)?;
+            if f.frame == VerbFrame::ThatMust && !has_obligation(w, d.clone()) {
+                return None;
+            }
+            fit(short_np(w, k + 1, hi), Some(d))
+        }
+        VerbFrame::To => {
+            if w.w(k) != "to" || !w.is_verbish(k + 1) {
+                return None;
+            }
+            fit(None, demand_right(w, k + 1, hi))
+        }
+        VerbFrame::Against => {
+            if w.w(k) != "against" {
+                return None;
+            }
+            fit(None, demand_right(w, k + 1, hi))
+        }
+    }
+}
+
+/// True when what follows "into" can be what one is pushed to do: an
+/// -ing verb or a word like "exile" ("forced into exile", not "into the flat").
+fn complement_fits(w: &Words, frame: VerbFrame, k: usize) -> bool {
+    if frame != VerbFrame::ObjInto {
+        return true;
+    }
+    let k = if w.w(k) == "not" { k + 1 } else { k };
+    let k = if matches!(w.w(k), "a" | "an") { k + 1 } else { k };
+    !w.is_cap(k) && w.w(k).ends_with("ing") || w.is(k, "into_noun")
+}
+
+/// "asked X to comment": asking for words, not for an act.
+fn verb_form_asks_only(w: &Words, verb: usize, demand_start: usize) -> bool {
+    let lemma_asks = matches!(w.w(verb), "ask" | "asks" | "asked" | "asking" | "tell" | "tells" | "told" | "telling");
+    let mut k = demand_start;
+    while matches!(w.w(k), "not" | "never" | "to") {
+        k += 1;
+    }
+    lemma_asks && w.is(k, "not_demand")
+}
+
+/// True when the clause has "must", "should", "has to", "need to"...
+fn has_obligation(w: &Words, r: Range<usize>) -> bool {
+    r.clone().any(|k| matches!(w.w(k), "must" | "should" | "ought") || (matches!(w.w(k), "has" | "have" | "need" | "needs") && w.w(k + 1) == "to"))
+}
+
+/// Tries the passive reading of the past form at `i` ("was urged to act").
+fn fit_passive(w: &Words, i: usize, hi: usize, f: Frame) -> Option<FrameFit> {
+    if !f.frame.has_object() {
+        return None;
+    }
+    let mut k = skip_adverb(w, i + 1, hi);
+    let mut cue_end = i + 1;
+    if let Some(p) = f.particle {
+        if w.w(k) != p {
+            return None;
+        }
+        k += 1;
+        cue_end = k;
+    }
+    // "was pressured by his manager into signing": the agent may come first
+    let agent_first = w.w(k) == "by";
+    let after_agent = if agent_first { np_right(w, k + 1, hi, MAX_OBJECT).map_or(k, |a| a.end) } else { k };
+    let demand = match f.frame {
+        VerbFrame::ObjTo => to_infinitive(w, after_agent, hi),
+        VerbFrame::ObjInto | VerbFrame::ObjAgainst | VerbFrame::ObjFor => {
+            let prep = match f.frame {
+                VerbFrame::ObjInto => "into",
+                VerbFrame::ObjAgainst => "against",
+                _ => "for",
+            };
+            (w.w(after_agent) == prep && complement_fits(w, f.frame, after_agent + 1)).then(|| demand_right(w, after_agent + 1, hi)).flatten()
+        }
+        _ => None,
+    };
+    let agent_from = if agent_first { k } else { demand.as_ref().map_or(k, |d| d.end) };
+    let bare = matches!(f.frame, VerbFrame::Obj | VerbFrame::ObjWith) || f.particle.is_some();
+    if demand.is_none() && !(bare && (f.particle.is_some() || w.w(agent_from) == "by")) {
+        return None;
+    }
+    Some(FrameFit { cue_end, target: None, demand, agent_from })
+}
+
+/// The index of the word before `i` over adverbs (at most three).
+fn before_adverbs(w: &Words, lo: usize, i: usize) -> Option<usize> {
+    let mut k = i;
+    for _ in 0..4 {
+        if k <= lo {
+            return None;
+        }
+        k -= 1;
+        if !(w.is_ly_adverb(k) || matches!(w.w(k), "not" | "never" | "also" | "then" | "reportedly" | "allegedly")) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// True when the words before `i` deny the pressure ("did not force",
+/// "denied any pressure", "no pressure", "was not leaned on").
+fn negated(w: &Words, lo: usize, i: usize) -> bool {
+    let near = (i.saturating_sub(NEGATION_WINDOW).max(lo)..i).any(|k| (w.is(k, "negator") || w.w(k).ends_with("n't")) && w.w(k + 1) != "only");
+    near || (i.saturating_sub(DENIAL_WINDOW).max(lo)..i).any(|k| w.is(k, "deny"))
+}
+
+/// The pressure stated by the verb form at `i`, if one of its frames fits.
+pub fn verb_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
+    let lex = lexicon::get();
+    let vf = lex.verb(w.w(i))?;
+    if !w.is_word(i) || i + 1 < hi && w.is(i + 1, "not_cue_after") {
+        return None;
+    }
+    // "blood pressure", "foreign pressure": a noun, not a verb
+    if i > lo && (w.is(i - 1, "not_cue_before") || w.is(i - 1, "vague_actor") && vf.form != Form::Past) {
+        return None;
+    }
+    // "the press", "a push", "Trump's demands": a noun, not a verb
+    if matches!(vf.form, Form::Base | Form::Third) && i > lo && (w.is(i - 1, "noun_marker") || w.is_possessive(i - 1)) {
+        return None;
+    }
+    if vf.form == Form::Ing && i > lo && (w.is(i - 1, "noun_marker") || w.is_possessive(i - 1)) {
+        return None;
+    }
+    let prev = before_adverbs(w, lo, i);
+    let passive = vf.form == Form::Past && prev.is_some_and(|p| w.is(p, "be"));
+    for &f in lex.verb_frames(vf.verb) {
+        let fit = if passive { fit_passive(w, i, hi, f) } else { fit_active(w, i, hi, f, vf.form) };
+        let Some(fit) = fit else { continue };
+        let mut c = Candidate::new(i..fit.cue_end, "pressure-verb");
+        c.target = fit.target;
+        c.demand = fit.demand;
+        c.negated = negated(w, lo, i);
+        if passive {
+            c.rule = "pressure-passive";
+            c.target = prev.and_then(|p| subject_left(w, lo, p + 1 - usize::from(w.is(p, "be"))));
+            if w.w(fit.agent_from) == "by" {
+                if let Some(a) = np_right(w, fit.agent_from + 1, hi, MAX_OBJECT) {
+                    c.pressurers = split_coordination(w, a);
+                }
+            }
+        } else if vf.form == Form::Ing && prev.is_some_and(|p| w.is_punct(p, ",")) {
+            // "..., urging Baghdad to": the subject of the main clause pushes
+            c.rule = "pressure-participle";
+            c.continues = true;
+            c.pressurers = clause_subject(w, lo, i).map(|s| split_coordination(w, s)).unwrap_or_default();
+        } else if prev.is_some_and(|p| w.is(p, "relative")) {
+            // "..., which urged Baghdad to": the antecedent pushes
+            c.rule = "pressure-participle";
+            c.continues = true;
+            c.pressurers = subject_left(w, lo, i).map(|s| split_coordination(w, s)).unwrap_or_default();
+        } else {
+            c.pressurers = subject_left(w, lo, i).map(|s| split_coordination(w, s)).unwrap_or_default();
+        }
+        return Some(c);
+    }
+    None
+}
+
+/// The pressure stated by the noun at `i`, if what stands around it fits.
+pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
+    let lex = lexicon::get();
+    let frames = lex.noun(w.w(i))?;
+    if !w.is_word(i) || i > lo && w.is(i - 1, "not_cue_before") || i + 1 < hi && w.is(i + 1, "not_cue_after") {
+        return None;
+    }
+    let has = |f: NounFrame| frames.contains(&f);
+    let mut c = Candidate::new(i..i + 1, "pressure-noun");
+    let mut fits = has(NounFrame::Always);
+    // before the noun: "under", a vague actor, a possessive, an applying verb
+    let mut b = i;
+    while b > lo && (w.is(b - 1, "noun_marker") || w.is_ly_adverb(b - 1)) && w.w(b - 1) != "no" {
+        b -= 1;
+    }
+    if b > lo && has(NounFrame::Adj) && w.is(b - 1, "vague_actor") {
+        fits = true;
+        c.vague = true;
+        c.pressurers.push(b - 1..b);
+        c.cue.start = b - 1;
+        b -= 1;
+    }
+    if b > lo && has(NounFrame::Poss) && w.is_possessive(b - 1) {
+        if let Some(p) = np_left(w, lo, b) {
+            fits = true;
+            c.pressurers = vec![p];
+            c.vague = false;
+        }
+    }
+    if b > lo && has(NounFrame::Under) && w.w(b - 1) == "under" {
+        fits = true;
+        c.cue.start = b - 1;
+        let mut v = b - 1;
+        while v > lo && (w.is(v - 1, "undergo") || w.is(v - 1, "skip") || w.is(v - 1, "be")) {
+            v -= 1;
+        }
+        c.target = undergoer(w, lo, v);
+    } else if b > lo && has(NounFrame::Apply) {
+        if let Some(v) = before_adverbs(w, lo, b) {
+            if w.is(v, "exert") {
+                fits = true;
+                if c.pressurers.is_empty() {
+                    c.pressurers = subject_left(w, lo, v).map(|s| split_coordination(w, s)).unwrap_or_default();
+                }
+            } else if w.is(v, "undergo") {
+                fits = true;
+                c.target = undergoer(w, lo, v);
+            }
+        }
+    }
+    // after the noun: from, of, on, to, for, that
+    let mut k = i + 1;
+    for _ in 0..3 {
+        // "pressure, particularly from"
+        let mut j = k;
+        if w.is_punct(j, ",") && w.is(j + 1, "intensifier") {
+            j += 1;
+        }
+        while j < hi && w.is(j, "intensifier") {
+            j += 1;
+        }
+        let word = w.w(j);
+        let next = if (word == "from" || word == "by") && has(NounFrame::From) || word == "of" && has(NounFrame::Of) {
+            np_right(w, j + 1, hi, MAX_OBJECT).map(|a| {
+                if c.vague {
+                    c.pressurers.clear();
+                    c.vague = false;
+                }
+                if c.pressurers.is_empty() {
+                    c.pressurers = split_coordination(w, a.clone());
+                }
+                if j == i + 1 {
+                    c.cue.end = j + 1;
+                }
+                // "at the urging of"
+                if word == "of" && i >= lo + 2 && w.w(i - 1) == "the" && w.w(i - 2) == "at" {
+                    c.cue.start = i - 2;
+                }
+                a.end
+            })
+        } else if word == "on" && has(NounFrame::On) {
+            np_right(w, j + 1, hi, MAX_OBJECT).map(|t| {
+                c.target = Some(t.clone());
+                match to_infinitive(w, t.end, hi) {
+                    Some(d) => {
+                        c.demand = Some(d.clone());
+                        d.end
+                    }
+                    None => t.end,
+                }
+            })
+        } else if word == "to" && has(NounFrame::To) && c.demand.is_none() {
+            to_infinitive(w, j, hi).map(|d| {
+                c.demand = Some(d.clone());
+                d.end
+            })
+        } else if word == "for" && has(NounFrame::For) && c.demand.is_none() {
+            object_phrase(w, j + 1, hi, MAX_OBJECT + 4).map(|what| match to_infinitive(w, what.end, hi) {
+                Some(d) => {
+                    c.target = Some(what);
+                    c.demand = Some(d.clone());
+                    d.end
+                }
+                None => {
+                    c.demand = Some(what.clone());
+                    what.end
+                }
+            })
+        } else if word == "that" && has(NounFrame::That) && c.demand.is_none() {
+            demand_right(w, j + 1, hi).map(|d| {
+                c.target = short_np(w, j + 1, hi);
+                c.demand = Some(d.clone());
+                d.end
+            })
+        } else {
+            None
+        };
+        match next {
+            Some(n) => {
+                fits = true;
+                k = n;
+            }
+            None => break,
+        }
+    }
+    if !fits {
+        return None;
+    }
+    c.negated = negated(w, lo, c.cue.start);
+    Some(c)
+}
+
+/// The one who undergoes a pressure, read leftwards from the verb at `v`
+/// ("the plan came under pressure"); the clause subject when that reads
+/// better (the head of a long subject is at its start).
+fn undergoer(w: &Words, lo: usize, v: usize) -> Option<Range<usize>> {
+    let near = subject_left(w, lo, v);
+    let reported = (lo..v).any(|k| matches!(w.w(k), "said" | "says" | "told" | "that" | "which" | "who"));
+    match clause_subject(w, lo, v) {
+        Some(s) if !reported && v - lo <= 30 => Some(s),
+        _ => near,
+    }
+}
+
+/// All pressures in the clause `lo..hi`, in order; a participle or relative
+/// clause right after another pressure completes it instead of standing alone.
+pub fn in_clause(w: &Words, lo: usize, hi: usize) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut i = lo;
+    while i < hi {
+        let found = verb_at(w, lo, hi, i).or_else(|| noun_at(w, lo, hi, i));
+        let Some(c) = found else {
+            i += 1;
+            continue;
+        };
+        i = c.cue.end.max(i + 1);
+        if c.continues {
+            if let Some(prev) = out.last_mut() {
+                if prev.demand.is_none() || prev.rule == "pressure-noun" && prev.extent().end <= c.cue.start {
+                    merge(prev, c);
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Completes `prev` with what the participle `c` says.
+fn merge(prev: &mut Candidate, c: Candidate) {
+    if prev.pressurers.is_empty() || prev.vague && !c.pressurers.is_empty() {
+        prev.pressurers = c.pressurers;
+        prev.vague = false;
+    }
+    if prev.target.is_none() {
+        prev.target = c.target;
+    }
+    if prev.demand.is_none() {
+        prev.demand = c.demand;
+    }
+}

@@ -1,0 +1,233 @@
+//! Claimed pressures: who pushes whom to do what, and who says so (GUIDE.md §3).
+//!
+//! The finder reads one clause at a time (the given sentences, cut again at
+//! line breaks and final punctuation) and looks for cues in the word lists of
+//! `src/lexicon/pressure/`: verbs in the frames that make them pressure
+//! ("urged X to", "called on X to", "was forced to"), nouns with what stands
+//! around them ("under pressure from X", "international pressure", "calls for
+//! X to"), participles and relative clauses ("..., urging X to"). The roles
+//! are read from bounded windows around the cue, so the work is linear in the
+//! length of the text.
+//!
+//! ```
+//! use sourcelens::pressures::find;
+//! use sourcelens::span::Span;
+//! let text = "The league urged its clubs to cut ticket prices.";
+//! let found = find(text, &[Span::new(0, text.len())], &[]);
+//! assert_eq!(found[0].cue.unwrap().text(text), "urged");
+//! assert_eq!(found[0].target.unwrap().text(text), "its clubs");
+//! assert_eq!(found[0].demand.unwrap().text(text), "cut ticket prices");
+//! ```
+
+mod claims;
+mod cues;
+mod lexicon;
+mod phrases;
+mod words;
+
+use crate::findings::{FoundAttribution, FoundPressure};
+use crate::span::Span;
+use claims::Claims;
+use words::Words;
+
+/// Finds the claimed pressures in `text`.
+///
+/// `sentences` are the sentence spans in order; `attributions` are the
+/// attributions already found (a pressure inside an attribution's content is
+/// claimed by that attribution's source).
+pub fn find(text: &str, sentences: &[Span], attributions: &[FoundAttribution]) -> Vec<FoundPressure> {
+    let w = Words::new(text);
+    if w.is_empty() {
+        return Vec::new();
+    }
+    let claims = Claims::new(attributions);
+    let mut out = Vec::new();
+    for clause in w.clauses(sentences) {
+        if w.is_question(&clause) {
+            continue;
+        }
+        for c in cues::in_clause(&w, clause.start, clause.end) {
+            let cue = w.span(&c.cue);
+            out.push(FoundPressure {
+                span: w.span(&c.extent()),
+                cue: Some(cue),
+                pressurers: c.pressurers.iter().map(|r| w.span(r)).collect(),
+                target: c.target.as_ref().map(|r| w.span(r)),
+                demand: c.demand.as_ref().map(|r| w.span(r)),
+                claimed_by: claims.claimant(cue),
+                negated: c.negated,
+                rule: c.rule,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One expected pressure: cue, pressurers, target, demand, negated.
+    struct Want {
+        cue: &'static str,
+        pressurers: &'static [&'static str],
+        target: Option<&'static str>,
+        demand: Option<&'static str>,
+        negated: bool,
+    }
+
+    const fn want(
+        cue: &'static str,
+        pressurers: &'static [&'static str],
+        target: Option<&'static str>,
+        demand: Option<&'static str>,
+    ) -> Want {
+        Want { cue, pressurers, target, demand, negated: false }
+    }
+
+    fn run(text: &str) -> Vec<FoundPressure> {
+        find(text, &[Span::new(0, text.len())], &[])
+    }
+
+    fn check(text: &str, want: &Want) {
+        let found = run(text);
+        assert_eq!(found.len(), 1, "{text:?}: expected one pressure, got {found:#?}");
+        let p = &found[0];
+        let show = |s: Option<Span>| s.map(|s| s.text(text));
+        assert_eq!(show(p.cue), Some(want.cue), "cue of {text:?}");
+        let got: Vec<&str> = p.pressurers.iter().map(|s| s.text(text)).collect();
+        assert_eq!(got, want.pressurers, "pressurers of {text:?}");
+        assert_eq!(show(p.target), want.target, "target of {text:?}");
+        assert_eq!(show(p.demand), want.demand, "demand of {text:?}");
+        assert_eq!(p.negated, want.negated, "negation of {text:?}");
+        assert!(p.span.contains(p.cue.unwrap()), "span of {text:?}");
+    }
+
+    #[test]
+    fn verbs() {
+        let cases: &[(&str, Want)] = &[
+            ("The league urged its clubs to cut ticket prices.", want("urged", &["The league"], Some("its clubs"), Some("cut ticket prices"))),
+            ("Senator Okafor on Tuesday called on the agency to release the files.", want("called on", &["Senator Okafor"], Some("the agency"), Some("release the files"))),
+            ("Parents have pressed the school board to reopen the library.", want("pressed", &["Parents"], Some("the school board"), Some("reopen the library"))),
+            ("The union demanded that the company rehire the drivers.", want("demanded", &["The union"], Some("the company"), Some("the company rehire the drivers"))),
+            ("Neighbours lobbied the council against the new runway.", want("lobbied", &["Neighbours"], Some("the council"), Some("the new runway"))),
+            ("The coach warned his players not to talk to reporters.", want("warned", &["The coach"], Some("his players"), Some("not to talk to reporters"))),
+            ("Rebels threatened to close the border crossing.", want("threatened", &["Rebels"], None, Some("close the border crossing"))),
+            ("The judge ordered the firm to pay the fine.", want("ordered", &["The judge"], Some("the firm"), Some("pay the fine"))),
+            ("Activists are pushing for a ban on the pesticide.", want("pushing for", &["Activists"], None, Some("a ban on the pesticide"))),
+            ("Both Norway and Chile urged the delegates to sign the treaty.", want("urged", &["Norway", "Chile"], Some("the delegates"), Some("sign the treaty"))),
+        ];
+        for (text, w) in cases {
+            check(text, w);
+        }
+    }
+
+    #[test]
+    fn nouns_participles_passives() {
+        let cases: &[(&str, Want)] = &[
+            (
+                "The port authority came under pressure from shipping firms and insurers to extend its hours.",
+                want("under pressure from", &["shipping firms", "insurers"], Some("The port authority"), Some("extend its hours")),
+            ),
+            ("Foreign pressure shaped the final text.", want("Foreign pressure", &["Foreign"], None, None)),
+            ("There were growing calls for the minister to resign.", want("calls", &[], Some("the minister"), Some("resign"))),
+            ("She acted at the urging of her lawyers.", want("at the urging of", &["her lawyers"], None, None)),
+            (
+                "The bill faced pressure from farm groups, urging lawmakers to drop the tax.",
+                want("pressure from", &["farm groups"], Some("The bill"), Some("drop the tax")),
+            ),
+            (
+                "The plan follows pressure from the World Bank, which urged the government to cut subsidies.",
+                want("pressure from", &["the World Bank"], Some("the government"), Some("cut subsidies")),
+            ),
+            ("The mayor was forced to cancel the parade.", want("forced", &[], Some("The mayor"), Some("cancel the parade"))),
+            ("The clerk was pressured by his manager into signing the form.", want("pressured", &["his manager"], Some("The clerk"), Some("signing the form"))),
+            ("The firm issued an ultimatum to the strikers.", want("ultimatum", &[], None, None)),
+        ];
+        for (text, w) in cases {
+            check(text, w);
+        }
+    }
+
+    #[test]
+    fn negations() {
+        let cases: &[(&str, Want)] = &[
+            (
+                "Officials denied any pressure from the embassy.",
+                Want { cue: "pressure from", pressurers: &["the embassy"], target: None, demand: None, negated: true },
+            ),
+            (
+                "The minister said he was not leaned on to approve the deal.",
+                Want { cue: "leaned on", pressurers: &[], target: Some("he"), demand: Some("approve the deal"), negated: true },
+            ),
+            (
+                "Nobody forced the tenants to leave.",
+                Want { cue: "forced", pressurers: &["Nobody"], target: Some("the tenants"), demand: Some("leave"), negated: true },
+            ),
+        ];
+        for (text, w) in cases {
+            check(text, w);
+        }
+    }
+
+    #[test]
+    fn not_pressure() {
+        let cases: &[&str] = &[
+            "The minister asked whether the report was ready.",
+            "She sought approval from the party before the trip.",
+            "The spokesman told a press conference that talks went well.",
+            "The press secretary declined to comment.",
+            "He did fifty push-ups before breakfast.",
+            "A retired air force colonel spoke at the event.",
+            "They left early in order to catch the train.",
+            "He took a phone call from his sister.",
+            "The government will prevent armed groups from crossing the border.",
+            "Doctors checked his blood pressure twice.",
+            "There was support for the visit.",
+            "The executive order takes effect on Monday.",
+            "The press reported the story first.",
+            "Did anyone urge caution?",
+            "The reporter asked him to comment on the vote.",
+            "Demand for copper rose sharply.",
+            "A task force will study the flooding.",
+            "The police forced entry into the flat.",
+            "",
+            "   \n\n ",
+        ];
+        for text in cases {
+            let found = run(text);
+            assert!(found.is_empty(), "{text:?} gave {found:#?}");
+        }
+    }
+
+    #[test]
+    fn claimed_by_the_attribution_that_holds_it() {
+        use crate::model::AttributionKind;
+        let text = "The envoy said Washington pressed Baghdad to reopen the embassy.";
+        let content = Span::new(15, text.len() - 1);
+        let a = FoundAttribution { kind: AttributionKind::Indirect, source: Some(2), content: vec![content], cue: None, speaker: None, rule: "speaker-cue-clause" };
+        let found = find(text, &[Span::new(0, text.len())], &[a]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].claimed_by, Some(2));
+        assert_eq!(found[0].pressurers[0].text(text), "Washington");
+        assert_eq!(run(text)[0].claimed_by, None);
+    }
+
+    #[test]
+    fn many_sentences_stay_linear_and_ordered() {
+        let one = "The council urged residents to save water. ";
+        let text = one.repeat(2000);
+        let found = find(&text, &[Span::new(0, text.len())], &[]);
+        assert_eq!(found.len(), 2000);
+        assert!(found.windows(2).all(|p| p[0].span.end <= p[1].span.start));
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let cases: &[&str] = &["urged", "under pressure", "pressure from", ", urging", "calls for", "was forced to", "\u{201c}Urge them to\u{201d}", "é urged ü to ö"];
+        for text in cases {
+            let _ = run(text);
+            let _ = find(text, &[], &[]);
+        }
+    }
+}
