@@ -44,7 +44,7 @@ export function startApp({ engine, loadSample }) {
     layers: [...document.querySelectorAll('input[name="layer"]')],
   };
   const tooltip = new Tooltip($('tip'));
-  const state = { text: '', analysis: null, index: null, selected: null, firsts: [], turn: 0, timer: 0 };
+  const state = { text: '', analysis: null, index: null, selected: null, firsts: [], turn: 0, timer: 0, shown: 0 };
 
   // ---- analysis -------------------------------------------------------------------------
 
@@ -91,6 +91,7 @@ export function startApp({ engine, loadSample }) {
   // ---- rendering ------------------------------------------------------------------------
 
   function show(text, analysis, ms) {
+    document.body.dataset.analysed = String(++state.shown);
     state.text = text;
     state.analysis = analysis;
     state.index = indexAnalysis(analysis);
