@@ -104,6 +104,8 @@ function buildWasm() {
     }
     for (const dir of DESTINATIONS) {
       mkdirSync(dir, { recursive: true });
+      // Type files a plain wasm-bindgen run may have left there: js/index.d.ts is the API.
+      for (const stale of [`${OUT_NAME}.d.ts`, `${OUT_NAME}_bg.wasm.d.ts`]) rmSync(join(dir, stale), { force: true });
       for (const file of [GLUE, WASM]) copyFileSync(join(staging, file), join(dir, file));
     }
   } finally {

@@ -24,6 +24,15 @@ describe('loading', () => {
     assertAnalysis(SAMPLES.minister, analyze(SAMPLES.minister));
   });
 
+  test('the browser entry (js/index.js) asks for init() first, then works', async () => {
+    const browser = await import('../../js/index.js');
+    assert.throws(() => browser.analyze('x'), /call `await init\(\)` first/);
+    assert.throws(() => browser.version(), /call `await init\(\)` first/);
+    browser.initSync(readFileSync(new URL('../../dist/sourcelens_bg.wasm', import.meta.url)));
+    assert.deepEqual(browser.analyze(SAMPLES.newsroom), analyze(SAMPLES.newsroom));
+    assert.equal(browser.version(), version());
+  });
+
   test('version() is the crate version, which the npm package shares', () => {
     assert.equal(version(), cargoVersion);
     assert.equal(pkg.version, cargoVersion);
