@@ -42,7 +42,15 @@ def main(shared):
             if cue_chars[m.start()]:
                 gold[w] += 1
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "lexicon", "cues.tsv")
-    rows = sorted((w for w in gold if gold[w] >= MIN_GOLD and w not in STOP), key=lambda w: (-gold[w], w))
+    # every form of the hand-written verb list is kept too, so that a form that
+    # is rarely a cue ("states", "point") gets its low ratio rather than a default
+    verbs = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "lexicon", "reporting_verbs.txt")
+    listed = set()
+    for line in open(verbs, encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            listed.update(line.lstrip("!").split())
+    keep = {w for w in gold if gold[w] >= MIN_GOLD and w not in STOP} | {w for w in listed if total[w] >= 5}
+    rows = sorted(keep, key=lambda w: (-gold[w], w))
     with open(out, "w", encoding="utf-8") as f:
         f.write("# Cue word forms mined from the PolNeAR training gold by scripts/mine_cues.py.\n")
         f.write("# form<TAB>times inside a gold cue<TAB>times in the training texts. Regenerate, do not edit.\n")

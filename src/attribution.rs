@@ -57,7 +57,7 @@ pub struct Tuning {
 
 impl Default for Tuning {
     fn default() -> Tuning {
-        Tuning { min_prior: 0.3, min_prior_clause: 0.45 }
+        Tuning { min_prior: 0.1, min_prior_clause: 0.15 }
     }
 }
 
@@ -124,9 +124,8 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let verb = self.lex.verb(&w);
-        let mined = self.lex.mined(&w).map(|(g, n)| g as f32 / n.max(1) as f32);
+        let mined = self.lex.mined(&w).map(|(g, n)| (g as f32 + 1.0) / (n as f32 + 2.0));
         let prior = match (verb, mined) {
-            (Some(v), Some(m)) if v.strong => m.max(0.5),
             (Some(_), Some(m)) => m,
             (Some(v), None) => if v.strong { 0.6 } else { 0.2 },
             (None, Some(m)) if w.ends_with("ed") || w.ends_with("ing") || w.ends_with('s') => m * 0.8,
@@ -253,11 +252,21 @@ impl<'a> Ctx<'a> {
         while e > s && self.tokens[e - 1].kind == Kind::Punct && ends(self.tok_text(e - 1)) {
             e -= 1;
         }
-        // stop before a trailing "according to X" or ", he said"
-        for j in s..e {
-            if self.tokens[j].kind == Kind::Word && self.low(j) == "according" && j > s && self.is_punct(j - 1, ",") {
-                e = j - 1;
-                break;
+        // stop before a trailing "according to X", ", adding …", "and said …"
+        for j in s + 1..e {
+            if self.tokens[j].kind != Kind::Word || self.in_quote[j] {
+                continue;
+            }
+            let comma = self.is_punct(j - 1, ",");
+            let and = self.tokens[j - 1].kind == Kind::Word && self.low(j - 1) == "and";
+            if !(comma || and) {
+                continue;
+            }
+            if let Some(c) = self.cue_at(j, s) {
+                if c.according && comma || c.gerund && comma || and && !c.gerund && !c.according {
+                    e = j - 1;
+                    break;
+                }
             }
         }
         if e <= s || !self.tokens[s..e].iter().any(|t| t.is_wordlike()) {
@@ -293,6 +302,17 @@ impl<'a> Ctx<'a> {
         Some((vec![self.span(s, e)], if quoted { AttributionKind::Mixed } else { AttributionKind::Indirect }))
     }
 
+    /// True for a word opening a subordinate clause ("while", "although", "when").
+    fn is_subordinator(&self, i: usize) -> bool {
+        self.tokens[i].kind == Kind::Word
+            && matches!(self.low(i).as_str(), "while" | "although" | "though" | "as" | "when" | "because" | "since" | "if" | "whereas" | "unless" | "once" | "after" | "before")
+    }
+
+    /// The first comma at or after `from` outside quotations, or `hi`.
+    fn next_comma(&self, from: usize, hi: usize) -> usize {
+        (from..hi).find(|&i| self.is_punct(i, ",") && !self.in_quote[i]).unwrap_or(hi)
+    }
+
     /// The subject of the clause a participle hangs on: the first phrase of the sentence.
     fn subject(&self, lo: usize, hi: usize) -> Option<Np> {
         let mut i = lo;
@@ -310,13 +330,48 @@ impl<'a> Ctx<'a> {
     }
 }
 
-fn push(out: &mut Vec<Candidate>, used: &mut Vec<Span>, c: Candidate) -> bool {
+/// Accepts a candidate whose content is clear of every claimed span (contents,
+/// cues and speakers of earlier ones); a clause running into one is cut short.
+fn push(cx: &Ctx, out: &mut Vec<Candidate>, used: &mut Vec<Span>, mut c: Candidate) -> bool {
+    if c.content.len() == 1 && c.kind != AttributionKind::Direct {
+        let s = c.content[0];
+        if let Some(cut) = used.iter().filter(|u| u.overlaps(s) && u.start > s.start).map(|u| u.start).min() {
+            let cut = Span::new(s.start, cut).trim(cx.text, &[',', '—', '–', ';', ':']);
+            let words = cx.text[cut.start..cut.end].split_whitespace().count();
+            if words < 2 {
+                return false;
+            }
+            c.content[0] = cut;
+        }
+    }
     if c.content.iter().any(|s| s.is_empty() || used.iter().any(|u| u.overlaps(*s))) {
         return false;
     }
     used.extend(c.content.iter().copied());
+    let tok = |r: (usize, usize)| cx.tokens[r.0].span.cover(cx.tokens[r.1 - 1].span);
+    if let Some(r) = c.cue {
+        used.push(tok(r));
+    }
+    if let Some(np) = c.speaker {
+        used.push(tok((np.first, np.end)));
+    }
     out.push(c);
     true
+}
+
+/// A headline line "Name: what they said".
+fn colon_headline(cx: &Ctx, sent: &Sentence, si: usize) -> Option<Candidate> {
+    let (lo, hi) = (sent.first, sent.end);
+    let colon = (lo + 1..hi.min(lo + 7)).find(|&i| cx.is_punct(i, ":"))?;
+    let np = cx.reader.before(colon, lo)?;
+    if np.first != lo || np.kind != NpKind::Name || colon - lo > 5 || cx.tokens[lo].text(cx.text).chars().count() < 2 {
+        return None;
+    }
+    if lo > 0 && cx.tokens[lo - 1].kind != Kind::Newline {
+        return None;
+    }
+    let (content, kind) = cx.content_from(colon + 1, hi)?;
+    Some(Candidate { kind, content, cue: Some((colon, colon + 1)), speaker: Some(np), antecedent: None, follows: None, rule: "speaker-colon", sentence: si })
 }
 
 /// Finds the attributions of a text.
@@ -346,27 +401,22 @@ pub fn find(text: &str, tokens: &[Token], quotes: &[Quote], sentences: &[Sentenc
     let mut used: Vec<Span> = Vec::new();
     for (si, sent) in sentences.iter().enumerate() {
         let (lo, hi) = (sent.first, sent.end);
-        let used_before = used.len();
-        let mut i = lo;
-        while i < hi {
-            let Some(cue) = cx.cue_at(i, lo) else {
-                i += 1;
-                continue;
-            };
-            if used[used_before..].iter().any(|u| u.contains(tokens[i].span)) {
-                i += 1;
+        // strongest cues first, so that a weak cue's clause cannot swallow them
+        let mut cues: Vec<Cue> = (lo..hi).filter_map(|i| cx.cue_at(i, lo)).collect();
+        cues.sort_by(|a, b| b.prior.partial_cmp(&a.prior).unwrap_or(std::cmp::Ordering::Equal).then(a.first.cmp(&b.first)));
+        for cue in cues {
+            if used.iter().rev().take(16).any(|u| u.contains(tokens[cue.first].span)) {
                 continue;
             }
-            if let Some(c) = try_cue(&cx, &cue, lo, hi, si, &out) {
-                let mut c = c;
-                if sent.question && !matches!(c.kind, AttributionKind::Direct) {
-                    i = cue.end;
-                    continue;
-                }
-                c.content.iter_mut().for_each(|s| *s = s.trim(text, &[]));
-                push(&mut out, &mut used, c);
+            let Some(mut c) = try_cue(&cx, &cue, lo, hi, si, &out) else { continue };
+            if sent.question && !matches!(c.kind, AttributionKind::Direct) {
+                continue;
             }
-            i = cue.end;
+            c.content.iter_mut().for_each(|s| *s = s.trim(text, &[]));
+            push(&cx, &mut out, &mut used, c);
+        }
+        if let Some(c) = colon_headline(&cx, sent, si) {
+            push(&cx, &mut out, &mut used, c);
         }
     }
     follow_on(&cx, sentences, &mut out, &mut used);
@@ -425,16 +475,48 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         }
         break;
     }
-    let content_after = || cx.content_from(cx.skip_after(cue, hi), hi);
-    if p > lo && cx.tokens[p - 1].is_wordlike() {
-        let np = cx.reader.before(p, lo)?;
+    // "… and said that …": the same speaker as the sentence's previous attribution
+    if p > lo && cx.tokens[p - 1].kind == Kind::Word && cx.low(p - 1) == "and" {
+        if let Some(prev) = out.iter().rev().find(|c| c.sentence == si && c.speaker.is_some()) {
+            let (content, kind) = cx.content_from(cx.skip_after(cue, hi), hi)?;
+            let rule = if kind == AttributionKind::Direct { "speaker-cue-quote" } else { "speaker-cue-clause" };
+            return Some(make(kind, content, prev.speaker, prev.antecedent, rule));
+        }
+    }
+    let sep = |i: usize| cx.is_punct(i, ",") || cx.is_punct(i, "—") || cx.is_punct(i, "–") || cx.is_punct(i, "-");
+    // the subject: right before the cue, or before an appositive set off by commas or dashes
+    let subject = if p > lo && cx.tokens[p - 1].is_wordlike() {
+        cx.reader.before(p, lo)
+    } else if p > lo + 1 && sep(p - 1) && !cue.gerund {
+        let mark = cx.tok_text(p - 1);
+        (lo..p - 1)
+            .rev()
+            .take(30)
+            .find(|&q| cx.tok_text(q) == mark && cx.tokens[q].kind == Kind::Punct && !cx.in_quote[q])
+            .and_then(|q| cx.reader.before(q, lo))
+            .filter(|np| np.kind != NpKind::Relative && (np.first == lo || !cx.tokens[np.first - 1].is_wordlike() || cx.is_subordinator(np.first - 1)))
+    } else {
+        None
+    };
+    if let Some(np) = subject {
         let mut antecedent = None;
         if np.kind == NpKind::Relative && np.first > lo && cx.is_punct(np.first - 1, ",") {
             antecedent = cx.reader.before(np.first - 1, lo);
         }
+        // a relative or subordinate clause ends at its comma: "X, who said …, did …"
+        let start = cx.skip_after(cue, hi);
+        let clause_hi = if (np.kind == NpKind::Relative && antecedent.is_some()) || (np.first > lo && cx.is_subordinator(np.first - 1)) {
+            cx.next_comma(start, hi)
+        } else {
+            hi
+        };
+        let content_after = || cx.content_from(start, clause_hi);
         let before_np = np.first;
-        // content before: closing quote or comma right before the speaker
-        if before_np > lo && (cx.is_close_quote(before_np - 1) || (cx.is_punct(before_np - 1, ",") && before_np >= lo + 2 && cx.is_close_quote(before_np - 2))) {
+        let quote_before = before_np > lo && (cx.is_close_quote(before_np - 1) || (sep(before_np - 1) && before_np >= lo + 2 && cx.is_close_quote(before_np - 2)));
+        let quote_after = cx.quote_at_open.contains_key(&start);
+        let close_idx = if before_np > lo && cx.is_close_quote(before_np - 1) { before_np - 1 } else { before_np.saturating_sub(2) };
+        let before_starts = cx.quote_at_close.get(&close_idx).is_some_and(|&q| cx.quotes[q].open <= lo + 1);
+        if quote_before && (!quote_after || before_starts) {
             let (mut content, kind) = cx.content_before(lo, before_np)?;
             let rule = add_split(cx, cue, hi, &mut content);
             return Some(make(kind, content, Some(np), antecedent, rule.unwrap_or("quote-speaker-cue")));
@@ -446,36 +528,23 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             let rule = if kind == AttributionKind::Direct { "speaker-cue-quote" } else { "speaker-cue-clause" };
             return Some(make(kind, content, Some(np), antecedent, rule));
         }
-        if before_np > lo + 1 && (cx.is_punct(before_np - 1, ",") || cx.is_punct(before_np - 1, "—")) && np.kind != NpKind::Relative {
+        if before_np > lo + 1 && sep(before_np - 1) && np.kind != NpKind::Relative {
             let (content, kind) = cx.content_before(lo, before_np)?;
             if cue.prior < cx.tuning.min_prior_clause && kind != AttributionKind::Direct {
                 return None;
             }
             return Some(make(kind, content, Some(np), None, "clause-speaker-cue"));
         }
-        return None;
+        if cx.tokens[p - 1].is_wordlike() {
+            return None;
+        }
     }
-    if p > lo && (cx.is_punct(p - 1, ",") || cx.is_close_quote(p - 1) || cx.is_punct(p - 1, "—")) {
+    if p > lo && (sep(p - 1) || cx.is_close_quote(p - 1)) {
         if cue.gerund {
             // "…, saying that …": the speaker is the clause's subject
-            let (content, kind) = content_after()?;
+            let (content, kind) = cx.content_from(cx.skip_after(cue, hi), hi)?;
             let subject = out.iter().rev().find(|c| c.sentence == si && c.speaker.is_some()).and_then(|c| c.speaker).or_else(|| cx.subject(lo, p - 1))?;
             return Some(make(kind, content, Some(subject), None, "speaker-cue-clause"));
-        }
-        // "Smith, a lawmaker from X, said that …": subject before an appositive
-        if cx.is_punct(p - 1, ",") {
-            if let Some(q) = (lo..p - 1).rev().take(25).find(|&q| cx.is_punct(q, ",")) {
-                if let Some(np) = cx.reader.before(q, lo) {
-                    if np.first == lo || (np.first > lo && !cx.tokens[np.first - 1].is_wordlike()) {
-                        if let Some((content, kind)) = content_after() {
-                            if np.kind != NpKind::Relative && (kind == AttributionKind::Direct || cue.prior >= cx.tuning.min_prior_clause) {
-                                let rule = if kind == AttributionKind::Direct { "speaker-cue-quote" } else { "speaker-cue-clause" };
-                                return Some(make(kind, content, Some(np), None, rule));
-                            }
-                        }
-                    }
-                }
-            }
         }
         // "…," said the source. / The plan failed, said the mayor.
         let np = cx.reader.after(cue.end, hi)?;
@@ -548,7 +617,7 @@ fn follow_on(cx: &Ctx, sentences: &[Sentence], out: &mut Vec<Candidate>, used: &
             rule: "follow-on-quote",
             sentence: si,
         };
-        if push(out, used, cand) {
+        if push(cx, out, used, cand) {
             last = Some((out.len() - 1, sent.paragraph));
         }
     }

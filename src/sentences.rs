@@ -69,7 +69,19 @@ pub fn split(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Sentence> {
             start_para = paragraph;
         }
         if inside_until[i] > i {
-            i = inside_until[i];
+            let close = inside_until[i];
+            // "… much.'' According to …": a quotation ending a sentence
+            let last_inner = close.checked_sub(1).map(|k| tokens[k]);
+            let ends_inside = last_inner.is_some_and(|k| k.kind == Kind::Punct && is_final(k.text(text)));
+            let next_cap = tokens.get(close + 1).is_some_and(|n| n.cap && n.space_before);
+            if ends_inside && next_cap {
+                if let Some(s) = start.take() {
+                    push(&mut out, s, close + 1, start_para);
+                }
+                i = close + 1;
+                continue;
+            }
+            i = close;
             continue;
         }
         if t.kind == Kind::Punct && is_final(t.text(text)) {
