@@ -1,0 +1,611 @@
+//! Source types, roles, affiliations and anonymity (GUIDE.md §2).
+//!
+//! [`classify`] reads every mention of one source and the words right around
+//! each (a title before a name, an appositive after it, a relative clause, a
+//! fronted `Speaking on condition of anonymity,`), lets each mention vote for
+//! a type with a strength, and keeps the strongest: a personal name outweighs
+//! `the lawmaker`, which outweighs `he`. Windows are bounded, so typing all
+//! sources stays linear in the length of the text.
+//!
+//! The helpers ([`is_role_noun`], [`role_of`], [`is_media_outlet`],
+//! [`is_organization_name`], [`phrase_type`]) expose the same lexicons to the
+//! speaker finder and coreference.
+
+pub mod affiliation;
+pub mod anonymity;
+pub mod lexicon;
+pub mod phrase;
+pub mod words;
+
+use crate::model::{AffiliationKind, SourceType};
+use crate::span::Span;
+use phrase::{Class, Item, Reading, RunKind};
+use words::{tokenize, Tok, Word};
+
+/// What the typing decides for one source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Typing {
+    /// The source type.
+    pub source_type: SourceType,
+    /// Role or title.
+    pub role: Option<String>,
+    /// Affiliation.
+    pub affiliation: Option<String>,
+    /// Sphere of the affiliation.
+    pub affiliation_kind: AffiliationKind,
+    /// The phrase granting or explaining anonymity.
+    pub anonymity_marker: Option<Span>,
+    /// The rule that decided the type (a name from [`crate::rules::RULES`]).
+    pub rule: &'static str,
+}
+
+/// Bytes read after a mention for an appositive or a party code.
+const AFTER: usize = 200;
+/// Bytes read before a mention for a title (`lawmaker` in `lawmaker Issam al-Kreiti`).
+const BEFORE: usize = 90;
+/// Bytes read on each side of a mention to qualify a bare `government`.
+const QUALIFY: usize = 320;
+
+/// One mention's vote for a type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Vote {
+    /// The type.
+    pub source_type: SourceType,
+    /// 1 (a pronoun) to 5 (an anonymity marker).
+    pub strength: u8,
+    /// The rule behind it.
+    pub rule: &'static str,
+}
+
+/// A weighted candidate for a role or an affiliation.
+#[derive(Clone, Debug, PartialEq)]
+struct Cand {
+    text: String,
+    weight: u32,
+    kind: AffiliationKind,
+    /// A bare institution noun (`government`) to qualify from the context.
+    bare: bool,
+}
+
+/// Everything read from one mention.
+#[derive(Clone, Debug, Default)]
+struct MentionReading {
+    vote: Option<Vote>,
+    roles: Vec<Cand>,
+    affiliations: Vec<Cand>,
+    /// The sphere of the entity itself (an organization or outlet).
+    self_kind: Option<AffiliationKind>,
+    /// The sphere implied by a group noun or role noun alone.
+    noun_kind: Option<AffiliationKind>,
+    marker: Option<anonymity::Marker>,
+}
+
+fn vote(source_type: SourceType, strength: u8, rule: &'static str) -> Option<Vote> {
+    Some(Vote { source_type, strength, rule })
+}
+
+/// Role words that make an unnamed person speak for an organization.
+fn is_spokes(key: &str) -> bool {
+    key.starts_with("spokes") || key == "press officer" || key == "press secretary" || key == "representative"
+}
+
+/// The role text of a role item with the modifiers right before it.
+fn role_text(items: &[Item], at: usize, role: &str) -> String {
+    let mut mods = Vec::new();
+    let mut i = at;
+    while i > 0 && matches!(items[i - 1].class, Class::RoleMod) {
+        i -= 1;
+        mods.push(items[i].key.clone());
+    }
+    mods.reverse();
+    mods.push(role.to_string());
+    mods.join(" ")
+}
+
+/// The sphere of a role key (singular).
+fn role_kind(role: &str) -> AffiliationKind {
+    let lx = lexicon::get();
+    let last = role.rsplit(' ').next().unwrap_or(role);
+    lx.roles.get(role).or_else(|| lx.roles.get(last)).copied().unwrap_or(AffiliationKind::Unknown)
+}
+
+/// Affiliation candidates from the items before `until` (the head or the title).
+fn modifier_affiliations(text: &str, items: &[Item], until: usize, role: Option<&str>, out: &mut Vec<Cand>) {
+    let lx = lexicon::get();
+    let mut first: Option<usize> = None;
+    let mut last = 0;
+    for (i, it) in items[..until].iter().enumerate() {
+        match &it.class {
+            Class::Run(RunKind::Party) => {
+                if let Some(p) = lx.parties.get(&it.key) {
+                    out.push(Cand { text: p.clone(), weight: 2, kind: AffiliationKind::Political, bare: false });
+                }
+            }
+            Class::Run(RunKind::Demonym) => {
+                let kind = role.map(role_kind).unwrap_or(AffiliationKind::Unknown);
+                let body = match kind {
+                    AffiliationKind::Government | AffiliationKind::International => Some("government"),
+                    AffiliationKind::MilitarySecurity => Some("military"),
+                    _ => None,
+                };
+                if let Some(body) = body {
+                    let d = lx.demonyms.get(&it.key).cloned().unwrap_or_else(|| it.span.text(text).to_string());
+                    out.push(Cand { text: format!("{d} {body}"), weight: 1, kind, bare: false });
+                }
+            }
+            Class::Run(_) => {
+                first.get_or_insert(i);
+                last = i;
+            }
+            Class::Inst if first.is_some() && last + 1 == i => last = i,
+            Class::Inst if first.is_none() => {
+                let kind = lx.institutions.get(&it.key).copied().unwrap_or(AffiliationKind::Unknown);
+                out.push(Cand { text: it.span.text(text).to_string(), weight: 1, kind, bare: true });
+            }
+            _ => {}
+        }
+    }
+    if let Some(f) = first {
+        let span = Span::new(items[f].span.start, items[last].span.end);
+        let t = span.text(text).to_string();
+        let kind = affiliation::kind_of(&t);
+        out.push(Cand { text: t, weight: 2, kind, bare: false });
+    }
+}
+
+/// Reads one phrase (the head chunk of a mention or an appositive) into `r`.
+fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool, marker_strong: bool) {
+    let lx = lexicon::get();
+    let items = &reading.items;
+    let Some(h) = reading.head else { return };
+    let head = &items[h];
+    let only_words: Vec<&Item> = items.iter().filter(|it| !matches!(it.class, Class::Det)).collect();
+    let pp = reading.pp_affiliation.map(|s| s.text(text).to_string());
+    let pp_kind = pp.as_deref().map(affiliation::kind_of).unwrap_or(AffiliationKind::Unknown);
+    let push_pp = |r: &mut MentionReading, weight: u32| {
+        if let Some(p) = &pp {
+            if reading.pp_word != "in" || pp_kind != AffiliationKind::Unknown {
+                r.affiliations.push(Cand { text: p.clone(), weight, kind: pp_kind, bare: false });
+            }
+        }
+    };
+    let mut v = None;
+    match &head.class {
+        Class::Run(kind) => {
+            // a title right before the name, or a role noun before it ("lawmaker X")
+            let mut title_at = None;
+            if h > 0 {
+                match &items[h - 1].class {
+                    Class::Title(role) if !role.is_empty() => title_at = Some((h - 1, role.clone())),
+                    Class::Title(_) => {}
+                    Class::Role => title_at = Some((h - 1, items[h - 1].key.clone())),
+                    _ => {}
+                }
+            }
+            if let Some((t, role)) = &title_at {
+                r.roles.push(Cand { text: role_text(items, *t, role), weight: 3, kind: role_kind(role), bare: false });
+            }
+            let until = title_at.as_ref().map_or(h, |(t, _)| *t);
+            v = match kind {
+                RunKind::Person => {
+                    modifier_affiliations(text, items, until, title_at.as_ref().map(|(_, r)| r.as_str()), &mut r.affiliations);
+                    if matches!(reading.pp_word.as_str(), "at" | "of" | "for" | "with" | "from") {
+                        push_pp(r, 3);
+                    }
+                    vote(SourceType::NamedPerson, 4, "named-person")
+                }
+                RunKind::Outlet => {
+                    r.self_kind = Some(AffiliationKind::Media);
+                    vote(SourceType::MediaOutlet, 4, "media-outlet")
+                }
+                RunKind::Org(k) => {
+                    r.self_kind = Some(*k);
+                    vote(SourceType::NamedOrganization, 4, "named-organization")
+                }
+                RunKind::Acronym => {
+                    r.self_kind = Some(affiliation::kind_of(head.span.text(text)));
+                    vote(SourceType::NamedOrganization, 3, "named-organization")
+                }
+                RunKind::Country => {
+                    r.self_kind = Some(AffiliationKind::Government);
+                    vote(SourceType::NamedOrganization, 3, "named-organization")
+                }
+                RunKind::Platform => {
+                    r.self_kind = Some(AffiliationKind::Business);
+                    vote(SourceType::NamedOrganization, 3, "named-organization")
+                }
+                RunKind::Party => {
+                    if let Some(p) = lx.parties.get(&head.key) {
+                        r.affiliations.push(Cand { text: p.clone(), weight: 2, kind: AffiliationKind::Political, bare: false });
+                    }
+                    r.noun_kind = Some(AffiliationKind::Political);
+                    vote(SourceType::UnnamedPerson, 3, "unnamed-person")
+                }
+                RunKind::Demonym => {
+                    r.self_kind = Some(AffiliationKind::Government);
+                    vote(SourceType::NamedOrganization, 2, "named-organization")
+                }
+            };
+        }
+        Class::Role | Class::Title(_) => {
+            let key = head.key.clone();
+            let role = match &head.class {
+                Class::Title(t) if !t.is_empty() => t.clone(),
+                _ => key.clone(),
+            };
+            modifier_affiliations(text, items, h, Some(&role), &mut r.affiliations);
+            push_pp(r, 3);
+            if role != "source" {
+                r.roles.push(Cand { text: role_text(items, h, &role), weight: 2, kind: role_kind(&role), bare: false });
+            }
+            r.noun_kind = Some(role_kind(&role));
+            let named_org = r.affiliations.iter().any(|c| !c.bare && c.kind != AffiliationKind::Unknown || c.weight >= 2 && !c.bare);
+            v = if role == "source" {
+                if marker_strong {
+                    vote(SourceType::AnonymousSource, 5, "anonymity-marker")
+                } else {
+                    vote(SourceType::AnonymousSource, 3, "anonymous-source")
+                }
+            } else if marker_strong {
+                vote(SourceType::AnonymousSource, 5, "anonymity-marker")
+            } else if is_spokes(&role) && named_org {
+                vote(SourceType::NamedOrganization, 4, "org-spokesperson")
+            } else {
+                vote(SourceType::UnnamedPerson, 3, "unnamed-person")
+            };
+        }
+        Class::RolePlural(single) => {
+            modifier_affiliations(text, items, h, Some(single), &mut r.affiliations);
+            push_pp(r, 3);
+            if single != "source" {
+                r.roles.push(Cand { text: role_text(items, h, &head.key), weight: 1, kind: role_kind(single), bare: false });
+            }
+            r.noun_kind = Some(role_kind(single));
+            v = if marker_strong {
+                vote(SourceType::AnonymousSource, 5, "anonymity-marker")
+            } else {
+                vote(SourceType::UnnamedGroup, 3, "unnamed-group")
+            };
+        }
+        Class::Group | Class::DemonymPlural => {
+            modifier_affiliations(text, items, h, None, &mut r.affiliations);
+            push_pp(r, 2);
+            if let Some(p) = lx.parties.get(&head.key) {
+                r.affiliations.push(Cand { text: p.clone(), weight: 2, kind: AffiliationKind::Political, bare: false });
+            }
+            r.noun_kind = Some(lx.groups.get(&head.key).copied().unwrap_or(AffiliationKind::Citizen));
+            v = if marker_strong {
+                vote(SourceType::AnonymousSource, 5, "anonymity-marker")
+            } else {
+                vote(SourceType::UnnamedGroup, 3, "unnamed-group")
+            };
+        }
+        Class::Doc | Class::Post => {
+            modifier_affiliations(text, items, h, None, &mut r.affiliations);
+            if matches!(reading.pp_word.as_str(), "by" | "from" | "of" | "on") {
+                push_pp(r, 3);
+            }
+            r.roles.push(Cand { text: head.key.clone(), weight: 1, kind: AffiliationKind::Unknown, bare: false });
+            v = if head.class == Class::Post {
+                vote(SourceType::SocialMedia, 3, "social-media")
+            } else {
+                vote(SourceType::Document, 3, "document")
+            };
+        }
+        Class::Inst => {
+            let kind = lx.institutions.get(&head.key).copied().unwrap_or(AffiliationKind::Unknown);
+            r.self_kind = Some(kind);
+            v = if kind == AffiliationKind::Media {
+                vote(SourceType::MediaOutlet, 3, "media-outlet")
+            } else {
+                vote(SourceType::NamedOrganization, 3, "named-organization")
+            };
+        }
+        Class::InstPlural => {
+            let single = lx.institutions.keys().find(|k| lexicon::plurals(k).contains(&head.key));
+            r.noun_kind = single.and_then(|k| lx.institutions.get(k).copied());
+            v = vote(SourceType::UnnamedGroup, 3, "unnamed-group");
+        }
+        Class::Handle => v = vote(SourceType::SocialMedia, 4, "social-media"),
+        Class::Pron => {
+            if only_words.len() == 1 {
+                if let Some(Some(t)) = phrase::pronoun_type(&head.key) {
+                    v = vote(t, 1, "pronoun-only");
+                }
+            }
+        }
+        Class::Quant | Class::Number => {
+            let one = only_words.len() == 1 && head.key == "one";
+            v = if marker_strong {
+                vote(SourceType::AnonymousSource, 5, "anonymity-marker")
+            } else if one {
+                vote(SourceType::UnnamedPerson, 2, "unnamed-person")
+            } else {
+                vote(SourceType::UnnamedGroup, 2, "unnamed-group")
+            };
+        }
+        Class::Other => {
+            let plural = head.key.ends_with('s') && !head.key.ends_with("ss");
+            v = if marker_strong {
+                vote(SourceType::AnonymousSource, 5, "anonymity-marker")
+            } else if plural {
+                vote(SourceType::UnnamedGroup, 1, "unnamed-group")
+            } else {
+                vote(SourceType::UnnamedPerson, 1, "unnamed-person")
+            };
+        }
+        Class::Det | Class::RoleMod => {}
+    }
+    if main {
+        r.vote = v;
+    }
+}
+
+/// Token index of the first token starting at or after `pos`.
+fn index_at(words: &[Word], pos: usize) -> usize {
+    words.iter().position(|w| w.span.start >= pos).unwrap_or(words.len())
+}
+
+/// Reads one mention with its bounded context.
+fn read_mention(text: &str, m: Span) -> MentionReading {
+    let lx = lexicon::get();
+    let lo = anonymity::floor_char(text, m.start.saturating_sub(BEFORE));
+    let lo = text[lo..m.start].rfind('\n').map_or(lo, |p| lo + p + 1);
+    let hi = anonymity::floor_char(text, m.end + AFTER);
+    let hi = text[m.end..hi].find('\n').map_or(hi, |p| m.end + p);
+    let words = tokenize(text, Span::new(lo, hi));
+    let mi = index_at(&words, m.start);
+    let mj = index_at(&words, m.end);
+    let mut r = MentionReading { marker: anonymity::find(text, m), ..Default::default() };
+    if mi >= mj {
+        return r;
+    }
+    // a title before the mention: "lawmaker | Issam al-Kreiti", "White House spokesman | Josh Earnest"
+    let mut start = mi;
+    let titled = |w: &Word| w.is_word() && (lx.roles.contains_key(&w.key) || lx.titles.contains_key(&w.key)) && w.key != "source";
+    if words[mi].cap && mi > 0 && titled(&words[mi - 1]) {
+        start = mi - 1;
+        while start > 0 && mi - start < 6 {
+            let w = &words[start - 1];
+            let keep = w.is_word()
+                && !phrase::DETERMINERS.contains(&w.key.as_str())
+                && (w.cap || titled(w) || lx.modifiers.contains(&w.key) || lx.institutions.contains_key(&w.key))
+                && !w.key.ends_with("ed");
+            if !keep {
+                break;
+            }
+            start -= 1;
+        }
+    }
+    let strong = r.marker.is_some_and(|m| m.strong);
+    let reading = phrase::read(text, &words, start, mj);
+    read_phrase(text, &reading, &mut r, true, strong);
+    // appositives inside the mention and right after it: ", a lawmaker from X,"
+    let mut k = reading.end;
+    let mut budget = 4;
+    while k < words.len() && budget > 0 {
+        budget -= 1;
+        let w = &words[k];
+        if w.tok == Tok::Open {
+            if let Some(code) = words.get(k + 1).filter(|x| x.is_word()) {
+                if let Some(p) = affiliation::party_code(&code.key) {
+                    r.affiliations.push(Cand { text: p.to_string(), weight: 4, kind: AffiliationKind::Political, bare: false });
+                }
+            }
+            k = words[k..].iter().position(|x| x.tok == Tok::Close).map_or(words.len(), |p| k + p + 1);
+            continue;
+        }
+        if w.tok != Tok::Comma && w.tok != Tok::Dash {
+            break;
+        }
+        let next = k + 1;
+        if next >= words.len() {
+            break;
+        }
+        let n = &words[next];
+        let appositive = n.is_word() && !n.cap || n.is_word() && (lx.roles.contains_key(&n.key) || lx.modifiers.contains(&n.key) || lx.titles.contains_key(&n.key));
+        let inside = next < mj;
+        if !appositive && !inside {
+            break;
+        }
+        let limit = words[next..].iter().position(|x| matches!(x.tok, Tok::Comma | Tok::Stop | Tok::Dash | Tok::Close | Tok::Quote)).map_or(words.len(), |p| next + p);
+        let app = phrase::read(text, &words, next, limit);
+        if let Some(h) = app.head {
+            if matches!(app.items[h].class, Class::Role | Class::Title(_) | Class::RolePlural(_)) {
+                let mut tmp = MentionReading::default();
+                read_phrase(text, &app, &mut tmp, false, false);
+                r.roles.extend(tmp.roles.into_iter().map(|mut c| {
+                    c.weight = c.weight.max(2);
+                    c
+                }));
+                r.affiliations.extend(tmp.affiliations);
+                if r.noun_kind.is_none() {
+                    r.noun_kind = tmp.noun_kind;
+                }
+            }
+        }
+        k = limit;
+    }
+    r
+}
+
+/// The type with the strongest evidence: highest single vote, then the sum.
+fn elect(votes: &[Vote]) -> Option<Vote> {
+    let mut best: Option<(u8, u32, usize, Vote)> = None;
+    for (i, v) in votes.iter().enumerate() {
+        let same = votes.iter().filter(|w| w.source_type == v.source_type);
+        let max = same.clone().map(|w| w.strength).max().unwrap_or(0);
+        let sum: u32 = same.map(|w| w.strength as u32).sum();
+        let first = votes.iter().position(|w| w.source_type == v.source_type).unwrap_or(i);
+        let better = match &best {
+            None => true,
+            Some((bm, bs, bf, _)) => (max, sum, std::cmp::Reverse(first)) > (*bm, *bs, std::cmp::Reverse(*bf)),
+        };
+        if better && v.strength == max {
+            best = Some((max, sum, first, *v));
+        }
+    }
+    best.map(|b| b.3)
+}
+
+/// The candidate with the largest total weight; ties go to the earliest.
+fn best(cands: &[Cand]) -> Option<&Cand> {
+    let mut out: Option<(u32, &Cand)> = None;
+    for c in cands {
+        let key = c.text.to_lowercase();
+        let total: u32 = cands.iter().filter(|d| d.text.to_lowercase() == key).map(|d| d.weight).sum();
+        if out.is_none_or(|(t, _)| total > t) {
+            out = Some((total, c));
+        }
+    }
+    out.map(|o| o.1)
+}
+
+/// Types one source from all its mentions (sorted byte spans into `text`),
+/// reading each mention and the words around it.
+///
+/// Spans that are empty, out of range or not on char boundaries are ignored;
+/// with no usable mention the source is an `unnamed_person` typed by rule
+/// `unnamed-person`.
+pub fn classify(text: &str, mentions: &[Span]) -> Typing {
+    let usable: Vec<Span> = mentions
+        .iter()
+        .copied()
+        .filter(|m| !m.is_empty() && m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end))
+        .collect();
+    let readings: Vec<MentionReading> = usable.iter().map(|&m| read_mention(text, m)).collect();
+    let votes: Vec<Vote> = readings.iter().filter_map(|r| r.vote).collect();
+    let winner = elect(&votes).unwrap_or(Vote { source_type: SourceType::UnnamedPerson, strength: 0, rule: "unnamed-person" });
+    let st = winner.source_type;
+    let agree: Vec<&MentionReading> = readings.iter().filter(|r| r.vote.is_some_and(|v| v.source_type == st)).collect();
+    let all_roles: Vec<Cand> = readings.iter().flat_map(|r| r.roles.iter().cloned()).collect();
+    let all_affs: Vec<Cand> = readings.iter().flat_map(|r| r.affiliations.iter().cloned()).collect();
+    let mut role = best(&all_roles).cloned();
+    let mut aff = best(&all_affs).cloned();
+    let mut kind = AffiliationKind::Unknown;
+    match st {
+        SourceType::NamedOrganization | SourceType::MediaOutlet if winner.rule != "org-spokesperson" => {
+            role = None;
+            aff = None;
+            kind = agree.iter().find_map(|r| r.self_kind).unwrap_or(if st == SourceType::MediaOutlet {
+                AffiliationKind::Media
+            } else {
+                AffiliationKind::Unknown
+            });
+            if kind == AffiliationKind::Unknown && st == SourceType::MediaOutlet {
+                kind = AffiliationKind::Media;
+            }
+        }
+        SourceType::Document | SourceType::SocialMedia => {
+            role = agree.iter().flat_map(|r| r.roles.first()).next().cloned();
+        }
+        _ => {}
+    }
+    if let Some(a) = aff.as_mut() {
+        if a.bare {
+            match affiliation::qualify(text, &usable, &a.text, QUALIFY) {
+                Some(q) => a.text = q,
+                None => {
+                    // keep the sphere of the bare noun, drop the noun itself
+                    if kind == AffiliationKind::Unknown {
+                        kind = a.kind;
+                    }
+                    a.text.clear();
+                }
+            }
+        }
+    }
+    let aff = aff.filter(|a| !a.text.is_empty());
+    if kind == AffiliationKind::Unknown {
+        kind = aff.as_ref().map_or(AffiliationKind::Unknown, |a| a.kind);
+    }
+    if kind == AffiliationKind::Unknown {
+        kind = role.as_ref().map_or(AffiliationKind::Unknown, |r| r.kind);
+    }
+    if kind == AffiliationKind::Unknown {
+        kind = agree.iter().find_map(|r| r.noun_kind).unwrap_or(AffiliationKind::Unknown);
+    }
+    let marker = if st.is_anonymous() {
+        let strong = readings.iter().find_map(|r| r.marker.filter(|m| m.strong));
+        strong.or_else(|| readings.iter().find_map(|r| r.marker)).map(|m| m.span)
+    } else {
+        None
+    };
+    Typing {
+        source_type: st,
+        role: role.map(|r| r.text),
+        affiliation: aff.map(|a| a.text),
+        affiliation_kind: kind,
+        anonymity_marker: marker,
+        rule: winner.rule,
+    }
+}
+
+/// True when `word` is a role or title noun (`lawmaker`, `spokesmen`, `Sen.`),
+/// singular or plural, in any case.
+pub fn is_role_noun(word: &str) -> bool {
+    let lx = lexicon::get();
+    let k = lexicon::phrase_key(word);
+    lx.roles.contains_key(&k) || lx.role_plurals.contains_key(&k) || lx.titles.get(&k).is_some_and(|r| !r.is_empty())
+}
+
+/// The role a mention names, singular and lower case: `the lawmaker` →
+/// `lawmaker`, `Prime Minister X` → `prime minister`, `Sen. Warren` →
+/// `senator`, `a State Department spokesperson` → `spokesperson`. For
+/// coreference: `the lawmaker` refers to the source whose role is `lawmaker`.
+pub fn role_of(mention: &str) -> Option<String> {
+    let words = tokenize(mention, Span::new(0, mention.len()));
+    let reading = phrase::read(mention, &words, 0, words.len());
+    let h = reading.head?;
+    let items = &reading.items;
+    let role = |i: usize| match &items[i].class {
+        Class::Role if items[i].key != "source" => Some(items[i].key.clone()),
+        Class::Title(t) if !t.is_empty() => Some(t.clone()),
+        Class::RolePlural(s) => Some(s.clone()),
+        _ => None,
+    };
+    role(h).or_else(|| (0..h).rev().find_map(role))
+}
+
+/// True when `name` is a news outlet: a known one (`Reuters`, `The New York
+/// Times`, `Shafaq News`) or one shaped like an outlet (`the Basra Times`,
+/// `Kurdistan 24 TV`).
+pub fn is_media_outlet(name: &str) -> bool {
+    matches!(name_run_kind(name), Some(RunKind::Outlet))
+}
+
+/// True when `name` names an organization, a government or a country rather
+/// than a person: `the State of Law Coalition`, `FBI`, `Acme Corp.`, `Britain`.
+/// Outlets count as organizations too.
+pub fn is_organization_name(name: &str) -> bool {
+    matches!(
+        name_run_kind(name),
+        Some(RunKind::Org(_) | RunKind::Acronym | RunKind::Country | RunKind::Platform | RunKind::Outlet)
+    )
+}
+
+fn name_run_kind(name: &str) -> Option<RunKind> {
+    let words = tokenize(name, Span::new(0, name.len()));
+    let reading = phrase::read(name, &words, 0, words.len());
+    let h = reading.head?;
+    match reading.items[h].class {
+        Class::Run(k) => Some(k),
+        _ => None,
+    }
+}
+
+/// The type a single phrase suggests on its own, with its strength (1 for a
+/// pronoun to 4 for a name): `officials` → unnamed_group, `a witness` →
+/// unnamed_person, `the report` → document. `None` for a bare relative
+/// pronoun (`who`, `which`).
+pub fn phrase_type(phrase: &str) -> Option<Vote> {
+    let words = tokenize(phrase, Span::new(0, phrase.len()));
+    let reading = phrase::read(phrase, &words, 0, words.len());
+    let mut r = MentionReading::default();
+    let strong = anonymity::find(phrase, Span::new(0, phrase.len())).is_some_and(|m| m.strong);
+    read_phrase(phrase, &reading, &mut r, true, strong);
+    r.vote
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,135 @@
+//! Table-driven tests of the typing rules, on sentences written for them.
+
+use super::*;
+
+/// Types the source whose mentions are the listed substrings (first occurrence
+/// after the previous one).
+fn typed(text: &str, mentions: &[&str]) -> Typing {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    for m in mentions {
+        let s = from + text[from..].find(m).unwrap_or_else(|| panic!("{m:?} not in {text:?}"));
+        spans.push(Span::new(s, s + m.len()));
+        from = s + m.len();
+    }
+    classify(text, &spans)
+}
+
+#[test]
+fn type_table() {
+    use SourceType::*;
+    let cases: &[(&str, &[&str], SourceType)] = &[
+        ("Lawmaker Jana Example said the vote was fair. Example added more.", &["Jana Example", "Example"], NamedPerson),
+        ("A spokesperson for the Ministry of Water said supplies were fine.", &["A spokesperson for the Ministry of Water"], NamedOrganization),
+        ("A Harbor Authority spokesperson declined to comment.", &["A Harbor Authority spokesperson"], NamedOrganization),
+        ("The Valley Times reports that the mayor resigned.", &["The Valley Times"], MediaOutlet),
+        ("According to Reuters, the talks ended.", &["Reuters"], MediaOutlet),
+        ("A new poll shows the race tightening. The survey found more.", &["A new poll", "The survey"], Document),
+        ("The indictment says the firm lied.", &["The indictment"], Document),
+        ("Officials said the bridge would reopen.", &["Officials"], UnnamedGroup),
+        ("Critics argue the plan is too costly.", &["Critics"], UnnamedGroup),
+        ("A witness said the car sped away.", &["A witness"], UnnamedPerson),
+        ("One resident said the water was brown.", &["One resident"], UnnamedPerson),
+        ("A source, speaking on condition of anonymity, said the deal was off.", &["A source"], AnonymousSource),
+        ("A senior official who asked not to be named said talks had stalled.", &["A senior official"], AnonymousSource),
+        ("People familiar with the matter said the merger was near.", &["People familiar with the matter"], AnonymousSource),
+        ("Sources close to the council said the vote was delayed.", &["Sources close to the council"], UnnamedGroup),
+        ("A post on the account read: no comment.", &["A post"], SocialMedia),
+        ("@example_handle wrote that the bridge was closed.", &["@example_handle"], SocialMedia),
+        ("The Ministry of Health said cases fell. It added that beds were free.", &["The Ministry of Health", "It"], NamedOrganization),
+        ("Britain said it would send aid.", &["Britain"], NamedOrganization),
+        ("The court ruled that the law stands.", &["The court"], NamedOrganization),
+        ("Mary Roe, a nurse, said the ward was full. She added that staff were tired.", &["Mary Roe", "She"], NamedPerson),
+        ("He said the plan would work.", &["He"], NamedPerson),
+        ("They said the plan would fail.", &["They"], UnnamedGroup),
+        ("The lawmaker said no. Kamal Example, the lawmaker, added more.", &["The lawmaker", "Kamal Example"], NamedPerson),
+        ("Twelve percent said they would not vote.", &["Twelve percent"], UnnamedGroup),
+        ("Many Democrats said they were worried.", &["Many Democrats"], UnnamedGroup),
+    ];
+    for (text, mentions, want) in cases {
+        let t = typed(text, mentions);
+        assert_eq!(t.source_type, *want, "{text:?} {mentions:?}: {t:?}");
+        assert!(crate::rules::RULES.iter().any(|(n, _)| *n == t.rule), "unknown rule {}", t.rule);
+    }
+}
+
+#[test]
+fn role_and_affiliation_table() {
+    use AffiliationKind::*;
+    // (text, mentions, role, affiliation, kind)
+    let cases: &[(&str, &[&str], Option<&str>, Option<&str>, AffiliationKind)] = &[
+        (
+            "A prominent leader of the Unity Reform Coalition said the visit was planned. According to lawmaker Sami Example, talks went well, Example said.",
+            &["A prominent leader of the Unity Reform Coalition", "lawmaker Sami Example", "Example"],
+            Some("lawmaker"),
+            Some("Unity Reform Coalition"),
+            Political,
+        ),
+        ("Sen. Jane Example (R-Ohio) said no.", &["Sen. Jane Example"], Some("senator"), Some("Republican Party"), Political),
+        ("White House spokesman John Example said yes.", &["John Example"], Some("spokesman"), Some("White House"), Government),
+        ("Lena Example, a professor at Example State University, said the data was thin.", &["Lena Example"], Some("professor"), Some("Example State University"), Academic),
+        ("German Chancellor Anna Example said the union would hold.", &["German Chancellor Anna Example"], Some("chancellor"), Some("German government"), Government),
+        ("A witness said the car sped away.", &["A witness"], Some("witness"), None, Citizen),
+        ("Police officials said two were hurt.", &["Police officials"], Some("officials"), None, MilitarySecurity),
+        ("Democratic leaders said the bill would pass.", &["Democratic leaders"], Some("leaders"), Some("Democratic Party"), Political),
+        ("A Bayview poll found support rising.", &["A Bayview poll"], Some("poll"), Some("Bayview"), Unknown),
+        (
+            "The Iraqi government will act, the source said. Later the government source added that talks went on.",
+            &["the source", "the government source"],
+            None,
+            Some("Iraqi government"),
+            Government,
+        ),
+    ];
+    for (text, mentions, role, aff, kind) in cases {
+        let t = typed(text, mentions);
+        assert_eq!(t.role.as_deref(), *role, "role of {mentions:?}: {t:?}");
+        assert_eq!(t.affiliation.as_deref(), *aff, "affiliation of {mentions:?}: {t:?}");
+        assert_eq!(t.affiliation_kind, *kind, "kind of {mentions:?}: {t:?}");
+    }
+}
+
+#[test]
+fn marker_spans() {
+    let text = "A source, speaking on condition of anonymity, told the agency the visit was planned. The source added more.";
+    let t = typed(text, &["A source", "The source"]);
+    assert_eq!(t.source_type, SourceType::AnonymousSource);
+    assert_eq!(t.anonymity_marker.map(|m| m.text(text)), Some("speaking on condition of anonymity"));
+    let named = typed("Omar Example, speaking to reporters, said no.", &["Omar Example"]);
+    assert_eq!(named.anonymity_marker, None);
+}
+
+#[test]
+fn helpers() {
+    let roles = [("the lawmaker", Some("lawmaker")), ("Prime Minister Ali Example", Some("prime minister")), ("Sen. Example", Some("senator")), ("officials", Some("official")), ("the report", None), ("he", None)];
+    for (m, want) in roles {
+        assert_eq!(role_of(m).as_deref(), want, "{m}");
+    }
+    for w in ["lawmaker", "Spokesmen", "Sen.", "prime minister"] {
+        assert!(is_role_noun(w), "{w}");
+    }
+    assert!(!is_role_noun("table"));
+    for n in ["Reuters", "The New York Times", "Shafaq News", "the Basra Times", "Kurdistan 24 TV"] {
+        assert!(is_media_outlet(n), "{n}");
+    }
+    assert!(!is_media_outlet("Issam al-Kreiti"));
+    for n in ["the State of Law Coalition", "FBI", "Acme Corp.", "Britain", "the Ministry of Oil"] {
+        assert!(is_organization_name(n), "{n}");
+    }
+    assert!(!is_organization_name("Issam al-Kreiti"));
+    assert_eq!(phrase_type("officials").map(|v| v.source_type), Some(SourceType::UnnamedGroup));
+    assert_eq!(phrase_type("who"), None);
+}
+
+#[test]
+fn bad_input_is_harmless() {
+    let text = "Some text, “quoted” — here.";
+    let cases: &[&[Span]] = &[&[], &[Span::new(0, 0)], &[Span::new(5, 500)], &[Span::new(20, 3)], &[Span::new(21, 22)]];
+    for spans in cases {
+        let t = classify(text, spans);
+        assert!(crate::rules::RULES.iter().any(|(n, _)| *n == t.rule));
+    }
+    // a mention at the very end and one at the very start
+    let t = classify("Officials", &[Span::new(0, 9)]);
+    assert_eq!(t.source_type, SourceType::UnnamedGroup);
+}
