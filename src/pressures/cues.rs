@@ -95,7 +95,8 @@ struct FrameFit {
     cue_end: usize,
     target: Option<Range<usize>>,
     demand: Option<Range<usize>>,
-    agent_from: usize,
+    /// The agent of a passive.
+    agent: Option<Range<usize>>,
 }
 
 /// Tries one active frame after the verb at `i`.
@@ -109,10 +110,7 @@ fn fit_active(w: &Words, i: usize, hi: usize, f: Frame, verb_form: Form) -> Opti
         k += 1;
         cue_end = k;
     }
-    let fit = |target, demand: Option<Range<usize>>| {
-        let agent_from = demand.as_ref().map_or(cue_end, |d: &Range<usize>| d.end);
-        Some(FrameFit { cue_end, target, demand, agent_from })
-    };
+    let fit = |target, demand: Option<Range<usize>>| Some(FrameFit { cue_end, target, demand, agent: None });
     match f.frame {
         VerbFrame::ObjTo | VerbFrame::ObjInto | VerbFrame::ObjAgainst | VerbFrame::ObjFor | VerbFrame::ObjWith | VerbFrame::Obj => {
             let obj = np_right(w, k, hi, MAX_OBJECT)?;
@@ -154,6 +152,9 @@ fn fit_active(w: &Words, i: usize, hi: usize, f: Frame, verb_form: Form) -> Opti
             }
             let d = object_phrase(w, k, hi, MAX_OBJECT + 4)?;
             let target = if matches!(w.w(d.end), "from" | "of") { np_right(w, d.end + 1, hi, MAX_OBJECT) } else { None };
+            if target.is_none() && f.particle != Some("against") && !asks_of_someone(w, d.clone()) {
+                return None;
+            }
             fit(target, Some(d))
         }
         VerbFrame::That | VerbFrame::ThatMust => {
@@ -173,7 +174,8 @@ fn fit_active(w: &Words, i: usize, hi: usize, f: Frame, verb_form: Form) -> Opti
             fit(None, demand_right(w, k + 1, hi))
         }
         VerbFrame::Against => {
-            if w.w(k) != "against" {
+            // "warned against crossing them", not "warned against hackers"
+            if w.w(k) != "against" || !(w.w(k + 1).ends_with("ing") || w.w(k + 1) == "any" && w.w(k + 2).ends_with("ing")) {
                 return None;
             }
             fit(None, demand_right(w, k + 1, hi))
@@ -190,6 +192,13 @@ fn complement_fits(w: &Words, frame: VerbFrame, k: usize) -> bool {
     let k = if w.w(k) == "not" { k + 1 } else { k };
     let k = if matches!(w.w(k), "a" | "an") { k + 1 } else { k };
     !w.is_cap(k) && w.w(k).ends_with("ing") || w.is(k, "into_noun")
+}
+
+/// True when a bare demand asks something of someone: it opens with a
+/// possessive ("his dismissal") or names an act such as "resignation" or
+/// "apology" (policy advocacy like "called for tax fairness" does not).
+fn asks_of_someone(w: &Words, d: Range<usize>) -> bool {
+    w.is_possessive(d.start) || w.is(d.start, "possessive_determiner") || d.take_while(|&k| !matches!(w.w(k), "of" | "on" | "in" | "for")).any(|k| w.is(k, "demand_noun"))
 }
 
 /// "asked X to comment": asking for words, not for an act.
@@ -221,27 +230,37 @@ fn fit_passive(w: &Words, i: usize, hi: usize, f: Frame) -> Option<FrameFit> {
         k += 1;
         cue_end = k;
     }
-    // "was pressured by his manager into signing": the agent may come first
-    let agent_first = w.w(k) == "by";
-    let after_agent = if agent_first { np_right(w, k + 1, hi, MAX_OBJECT).map_or(k, |a| a.end) } else { k };
+    // the agent may come first: "was pressured by his manager into signing",
+    // "was hauled before the committee to testify"
+    let mut agent = None;
+    if w.w(k) == "by" || f.particle == Some("before") {
+        agent = np_right(w, k + usize::from(w.w(k) == "by"), hi, MAX_OBJECT);
+    }
+    let after = agent.as_ref().map_or(k, |a| a.end);
     let demand = match f.frame {
-        VerbFrame::ObjTo => to_infinitive(w, after_agent, hi),
+        VerbFrame::ObjTo => to_infinitive(w, after, hi),
         VerbFrame::ObjInto | VerbFrame::ObjAgainst | VerbFrame::ObjFor => {
             let prep = match f.frame {
                 VerbFrame::ObjInto => "into",
                 VerbFrame::ObjAgainst => "against",
                 _ => "for",
             };
-            (w.w(after_agent) == prep && complement_fits(w, f.frame, after_agent + 1)).then(|| demand_right(w, after_agent + 1, hi)).flatten()
+            (w.w(after) == prep && complement_fits(w, f.frame, after + 1)).then(|| demand_right(w, after + 1, hi)).flatten()
         }
         _ => None,
     };
-    let agent_from = if agent_first { k } else { demand.as_ref().map_or(k, |d| d.end) };
+    // or after the demand: "was forced to resign by the board"
+    if agent.is_none() {
+        let end = demand.as_ref().map_or(k, |d| d.end);
+        if w.w(end) == "by" {
+            agent = np_right(w, end + 1, hi, MAX_OBJECT);
+        }
+    }
     let bare = matches!(f.frame, VerbFrame::Obj | VerbFrame::ObjWith) || f.particle.is_some();
-    if demand.is_none() && !(bare && (f.particle.is_some() || w.w(agent_from) == "by")) {
+    if demand.is_none() && !(bare && (f.particle.is_some() || agent.is_some())) {
         return None;
     }
-    Some(FrameFit { cue_end, target: None, demand, agent_from })
+    Some(FrameFit { cue_end, target: None, demand, agent })
 }
 
 /// The index of the word before `i` over adverbs (at most three).
@@ -281,7 +300,7 @@ pub fn verb_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
     if matches!(vf.form, Form::Base | Form::Third) && i > lo && (w.is(i - 1, "noun_marker") || w.is_possessive(i - 1)) {
         return None;
     }
-    if vf.form == Form::Ing && i > lo && (w.is(i - 1, "noun_marker") || w.is_possessive(i - 1)) {
+    if matches!(vf.form, Form::Ing | Form::Past) && i > lo && (w.is_grammar(i - 1, "determiner") || w.is(i - 1, "possessive_determiner") || w.is_possessive(i - 1)) {
         return None;
     }
     let prev = before_adverbs(w, lo, i);
@@ -296,11 +315,7 @@ pub fn verb_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
         if passive {
             c.rule = "pressure-passive";
             c.target = prev.and_then(|p| subject_left(w, lo, p + 1 - usize::from(w.is(p, "be"))));
-            if w.w(fit.agent_from) == "by" {
-                if let Some(a) = np_right(w, fit.agent_from + 1, hi, MAX_OBJECT) {
-                    c.pressurers = split_coordination(w, a);
-                }
-            }
+            c.pressurers = fit.agent.map(|a| split_coordination(w, a)).unwrap_or_default();
         } else if vf.form == Form::Ing && prev.is_some_and(|p| w.is_punct(p, ",")) {
             // "..., urging Baghdad to": the subject of the main clause pushes
             c.rule = "pressure-participle";
@@ -326,6 +341,10 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
     if !w.is_word(i) || i > lo && w.is(i - 1, "not_cue_before") || i + 1 < hi && w.is(i + 1, "not_cue_after") {
         return None;
     }
+    // "the Court of Appeals": part of a name
+    if w.is_cap(i) && i > lo && (w.is_cap(i - 1) || w.w(i - 1) == "of") {
+        return None;
+    }
     let has = |f: NounFrame| frames.contains(&f);
     let mut c = Candidate::new(i..i + 1, "pressure-noun");
     let mut fits = has(NounFrame::Always);
@@ -347,6 +366,10 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
             c.pressurers = vec![p];
             c.vague = false;
         }
+    } else if i > lo && has(NounFrame::Poss) && w.is(i - 1, "possessive_determiner") {
+        // "her commands", "their demands"
+        fits = true;
+        c.pressurers = vec![i - 1..i];
     }
     if b > lo && has(NounFrame::Under) && w.w(b - 1) == "under" {
         fits = true;
@@ -423,10 +446,13 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
                     d.end
                 }
                 None => {
-                    c.demand = Some(what.clone());
+                    if asks_of_someone(w, what.clone()) {
+                        c.demand = Some(what.clone());
+                    }
                     what.end
                 }
             })
+            .filter(|_| c.demand.is_some())
         } else if word == "that" && has(NounFrame::That) && c.demand.is_none() {
             demand_right(w, j + 1, hi).map(|d| {
                 c.target = short_np(w, j + 1, hi);
@@ -446,6 +472,12 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
     }
     if !fits {
         return None;
+    }
+    if c.pressurers.is_empty() {
+        // "sounded a call for", "issued demands": the subject of that verb
+        if let Some(v) = (b.saturating_sub(3).max(lo)..b).rev().find(|&v| w.is(v, "exert")) {
+            c.pressurers = subject_left(w, lo, v).map(|s| split_coordination(w, s)).unwrap_or_default();
+        }
     }
     c.negated = negated(w, lo, c.cue.start);
     Some(c)

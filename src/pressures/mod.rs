@@ -114,7 +114,9 @@ mod tests {
             ("The coach warned his players not to talk to reporters.", want("warned", &["The coach"], Some("his players"), Some("not to talk to reporters"))),
             ("Rebels threatened to close the border crossing.", want("threatened", &["Rebels"], None, Some("close the border crossing"))),
             ("The judge ordered the firm to pay the fine.", want("ordered", &["The judge"], Some("the firm"), Some("pay the fine"))),
-            ("Activists are pushing for a ban on the pesticide.", want("pushing for", &["Activists"], None, Some("a ban on the pesticide"))),
+            ("Activists are pushing for the director's resignation over the leak.", want("pushing for", &["Activists"], None, Some("the director's resignation over the leak"))),
+            ("Tariq Said, an adviser to the club, who told the players to stay calm", want("told", &["Tariq Said"], Some("the players"), Some("stay calm"))),
+            ("The court's ruling \u{201c}will force us to close two wards.\u{201d}", want("force", &["The court's ruling"], Some("us"), Some("close two wards"))),
             ("Both Norway and Chile urged the delegates to sign the treaty.", want("urged", &["Norway", "Chile"], Some("the delegates"), Some("sign the treaty"))),
         ];
         for (text, w) in cases {
@@ -142,7 +144,13 @@ mod tests {
             ),
             ("The mayor was forced to cancel the parade.", want("forced", &[], Some("The mayor"), Some("cancel the parade"))),
             ("The clerk was pressured by his manager into signing the form.", want("pressured", &["his manager"], Some("The clerk"), Some("signing the form"))),
-            ("The firm issued an ultimatum to the strikers.", want("ultimatum", &[], None, None)),
+            ("The firm issued an ultimatum to the strikers.", want("ultimatum", &["The firm"], None, None)),
+            ("The mayor sounded a call for the region to share its water.", want("call", &["The mayor"], Some("the region"), Some("share its water"))),
+            ("She said he ignored her commands.", want("commands", &["her"], None, None)),
+            (
+                "He was hauled before a county panel to explain the missing funds.",
+                want("hauled before", &["a county panel"], Some("He"), Some("explain the missing funds")),
+            ),
         ];
         for (text, w) in cases {
             check(text, w);
@@ -191,6 +199,11 @@ mod tests {
             "Demand for copper rose sharply.",
             "A task force will study the flooding.",
             "The police forced entry into the flat.",
+            "The candidate has long called for tax fairness.",
+            "He warned against hackers from abroad.",
+            "Critics mocked the pressured speech of the host.",
+            "A panel of the Court of Appeals for the Ninth Circuit ruled.",
+            "The bill requires firms to publish their pay gaps.",
             "",
             "   \n\n ",
         ];

@@ -33,7 +33,8 @@ pub fn np_left(w: &Words, lo: usize, end: usize) -> Option<Range<usize>> {
             }
             break;
         }
-        if w.is(t, "stop_left") {
+        // a stop word inside a capitalised name ("Tariq Said") is part of it
+        if w.is(t, "stop_left") && !(w.is_cap(t) && t > lo && w.is_cap(t - 1)) {
             break;
         }
         k -= 1;
@@ -42,6 +43,21 @@ pub fn np_left(w: &Words, lo: usize, end: usize) -> Option<Range<usize>> {
         k += 1;
     }
     (k < end).then_some(k..end)
+}
+
+/// The noun phrase before an apposition closed by the comma at `comma`
+/// ("Dana Reyes, the head of the union,"), when the opening comma is near.
+fn before_apposition(w: &Words, lo: usize, comma: usize) -> Option<Range<usize>> {
+    let floor = comma.saturating_sub(MAX_APPOSITION).max(lo);
+    for k in (floor..comma).rev() {
+        if w.is_punct(k, ",") {
+            return np_left(w, lo, k);
+        }
+        if !w.is_word(k) && !w.is_punct(k, ".") {
+            break;
+        }
+    }
+    None
 }
 
 /// The subject of a verb at `end`, read leftwards over adverbs, auxiliaries,
@@ -54,7 +70,7 @@ pub fn subject_left(w: &Words, lo: usize, end: usize) -> Option<Range<usize>> {
             return None;
         }
         let t = j - 1;
-        if w.is(t, "skip") || w.is_ly_adverb(t) {
+        if w.is(t, "skip") || w.is_ly_adverb(t) || w.is_quote(t) {
             j -= 1;
         } else if t > lo && (w.is(t, "time") || (w.is_word(t) && w.w(t).chars().all(|c| c.is_ascii_digit()))) && w.is(t - 1, "time_lead") {
             j -= 2;
@@ -66,20 +82,23 @@ pub fn subject_left(w: &Words, lo: usize, end: usize) -> Option<Range<usize>> {
     }
     let t = j - 1;
     if w.is(t, "relative") {
-        let k = if t > lo && w.is_punct(t - 1, ",") { t - 1 } else { t };
-        return np_left(w, lo, k);
-    }
-    if w.is_punct(t, ",") {
-        let floor = t.saturating_sub(MAX_APPOSITION).max(lo);
-        for k in (floor..t).rev() {
-            if w.is_punct(k, ",") {
-                return np_left(w, lo, k);
+        // "Ana Ruiz, an aide to the mayor, who": the name before the apposition
+        if t > lo && w.is_punct(t - 1, ",") {
+            if let Some(name) = before_apposition(w, lo, t - 1).filter(|n| w.is_cap(n.end - 1)) {
+                return Some(name);
             }
-            if !w.is_word(k) && !w.is_punct(k, ".") {
-                break;
+            return np_left(w, lo, t - 1);
+        }
+        let np = np_left(w, lo, t)?;
+        if np.start > lo && w.is_punct(np.start - 1, ",") && !w.is_cap(np.start) {
+            if let Some(name) = np_left(w, lo, np.start - 1).filter(|n| w.is_cap(n.end - 1)) {
+                return Some(name);
             }
         }
-        return None;
+        return Some(np);
+    }
+    if w.is_punct(t, ",") {
+        return before_apposition(w, lo, t);
     }
     let np = np_left(w, lo, j)?;
     // "Democrats are the ones trying to": the subject before the copula
@@ -101,7 +120,9 @@ pub fn np_right(w: &Words, start: usize, hi: usize, max: usize) -> Option<Range<
             }
             break;
         }
-        if w.is(k, "stop_right") && !(k == start && w.w(k) == "both") {
+        // "the Subcommittee on Consumer Protection": a name goes on
+        let in_name = k > start && w.is_cap(k - 1) && w.is_cap(k + 1) && matches!(w.w(k), "on" | "of" | "for" | "in");
+        if w.is(k, "stop_right") && !(k == start && w.w(k) == "both") && !in_name {
             break;
         }
         k += 1;

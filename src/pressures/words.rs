@@ -51,6 +51,11 @@ impl<'t> Words<'t> {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap)
     }
 
+    /// True when token `i` is a quotation mark.
+    pub fn is_quote(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| matches!(t.kind, Kind::Quote(_)))
+    }
+
     /// True when token `i` is the punctuation `c`.
     pub fn is_punct(&self, i: usize, c: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_punct(self.text, c))
