@@ -8,7 +8,8 @@
 //!
 //! Without files it reads `../shared/eval/polnear-dev.jsonl` and
 //! `../shared/eval/seed.jsonl` (only articles whose `layers` include
-//! `sources`). `-v` lists every disagreement. Gold offsets are Unicode code
+//! `sources`). `-v` lists every disagreement; `--show TEXT` prints the
+//! sources with a mention containing TEXT. Gold offsets are Unicode code
 //! points; they are converted to byte offsets here.
 
 use serde_json::Value;
@@ -60,10 +61,14 @@ struct Tally {
 
 fn main() {
     let mut verbose = false;
+    let mut show: Option<String> = None;
     let mut files: Vec<String> = Vec::new();
-    for a in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
         if a == "-v" {
             verbose = true;
+        } else if a == "--show" {
+            show = args.next();
         } else {
             files.push(a);
         }
@@ -99,6 +104,12 @@ fn main() {
                     .collect();
                 spans.sort();
                 let typing = classify(text, &spans);
+                if let Some(needle) = &show {
+                    if spans.iter().any(|m| m.text(text).contains(needle.as_str())) {
+                        let all: Vec<&str> = spans.iter().map(|m| m.text(text)).collect();
+                        println!("SHOW {all:?}\n  gold {} role {:?} aff {:?} kind {}\n  got  {typing:?}", s["type"], s["role"], s["affiliation"], s["affiliation_kind"]);
+                    }
+                }
                 t.n += 1;
                 let pt = typing.source_type;
                 *confusion.entry((gt.as_str().to_string(), pt.as_str().to_string())).or_default() += 1;

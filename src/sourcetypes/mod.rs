@@ -112,14 +112,15 @@ fn role_kind(role: &str) -> AffiliationKind {
 /// Affiliation candidates from the items before `until` (the head or the title).
 fn modifier_affiliations(text: &str, items: &[Item], until: usize, role: Option<&str>, out: &mut Vec<Cand>) {
     let lx = lexicon::get();
-    let mut first: Option<usize> = None;
-    let mut last = 0;
+    // the last contiguous stretch of names (and institution nouns after them) before `until`
+    let mut stretch: Option<(usize, usize)> = None;
     for (i, it) in items[..until].iter().enumerate() {
         match &it.class {
             Class::Run(RunKind::Party) => {
                 if let Some(p) = lx.parties.get(&it.key) {
                     out.push(Cand { text: p.clone(), weight: 2, kind: AffiliationKind::Political, bare: false });
                 }
+                stretch = None;
             }
             Class::Run(RunKind::Demonym) => {
                 let kind = role.map(role_kind).unwrap_or(AffiliationKind::Unknown);
@@ -132,25 +133,57 @@ fn modifier_affiliations(text: &str, items: &[Item], until: usize, role: Option<
                     let d = lx.demonyms.get(&it.key).cloned().unwrap_or_else(|| it.span.text(text).to_string());
                     out.push(Cand { text: format!("{d} {body}"), weight: 1, kind, bare: false });
                 }
+                stretch = None;
+            }
+            // a place before a capitalised title: "Vermont Sen.", "Oversight Chairman"
+            Class::Run(RunKind::Person) if !it.possessive && matches!(items.get(i + 1).map(|n| &n.class), Some(Class::Title(_))) => {
+                stretch = None;
             }
             Class::Run(_) => {
-                first.get_or_insert(i);
-                last = i;
+                stretch = match stretch {
+                    Some((f, l)) if l + 1 == i && !items[l].possessive => Some((f, i)),
+                    _ => Some((i, i)),
+                };
             }
-            Class::Inst if first.is_some() && last + 1 == i => last = i,
-            Class::Inst if first.is_none() => {
-                let kind = lx.institutions.get(&it.key).copied().unwrap_or(AffiliationKind::Unknown);
-                out.push(Cand { text: it.span.text(text).to_string(), weight: 1, kind, bare: true });
+            Class::Inst => match stretch {
+                Some((f, l)) if l + 1 == i && !items[l].possessive => stretch = Some((f, i)),
+                _ => {
+                    let kind = lx.institutions.get(&it.key).copied().unwrap_or(AffiliationKind::Unknown);
+                    out.push(Cand { text: it.span.text(text).to_string(), weight: 1, kind, bare: true });
+                }
+            },
+            Class::Det | Class::Quant => {}
+            _ => {
+                if let Some((_, l)) = stretch {
+                    if l + 1 == i && !items[l].possessive {
+                        // "Trump campaign spokesman": keep; anything else ends the stretch
+                    }
+                }
             }
-            _ => {}
         }
     }
-    if let Some(f) = first {
-        let span = Span::new(items[f].span.start, items[last].span.end);
-        let t = span.text(text).to_string();
-        let kind = affiliation::kind_of(&t);
-        out.push(Cand { text: t, weight: 2, kind, bare: false });
+    if let Some((f, l)) = stretch {
+        let span = Span::new(items[f].span.start, items[l].span.end);
+        out.push(named_affiliation(span.text(text), 2));
     }
+}
+
+/// An affiliation candidate for a name, with party words mapped to the party
+/// (`GOP` → `Republican Party`).
+fn named_affiliation(name: &str, weight: u32) -> Cand {
+    let lx = lexicon::get();
+    match lx.parties.get(&lexicon::phrase_key(name)) {
+        Some(p) => Cand { text: p.clone(), weight, kind: AffiliationKind::Political, bare: false },
+        None => Cand { text: name.to_string(), weight, kind: affiliation::kind_of(name), bare: false },
+    }
+}
+
+/// Relation nouns: weak as roles (`his wife` is rarely the role the story gives).
+fn is_relation(role: &str) -> bool {
+    matches!(
+        role,
+        "wife" | "husband" | "son" | "daughter" | "mother" | "father" | "brother" | "sister" | "friend" | "relative" | "parent" | "man" | "woman" | "person" | "individual"
+    )
 }
 
 /// Reads one phrase (the head chunk of a mention or an appositive) into `r`.
@@ -165,7 +198,7 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
     let push_pp = |r: &mut MentionReading, weight: u32| {
         if let Some(p) = &pp {
             if reading.pp_word != "in" || pp_kind != AffiliationKind::Unknown {
-                r.affiliations.push(Cand { text: p.clone(), weight, kind: pp_kind, bare: false });
+                r.affiliations.push(named_affiliation(p, weight));
             }
         }
     };
@@ -208,7 +241,7 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
                 }
                 RunKind::Country => {
                     r.self_kind = Some(AffiliationKind::Government);
-                    vote(SourceType::NamedOrganization, 3, "named-organization")
+                    vote(SourceType::NamedOrganization, 4, "named-organization")
                 }
                 RunKind::Platform => {
                     r.self_kind = Some(AffiliationKind::Business);
@@ -236,7 +269,8 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
             modifier_affiliations(text, items, h, Some(&role), &mut r.affiliations);
             push_pp(r, 3);
             if role != "source" {
-                r.roles.push(Cand { text: role_text(items, h, &role), weight: 2, kind: role_kind(&role), bare: false });
+                let weight = if is_relation(&role) { 1 } else { 2 };
+                r.roles.push(Cand { text: role_text(items, h, &role), weight, kind: role_kind(&role), bare: false });
             }
             r.noun_kind = Some(role_kind(&role));
             let named_org = r.affiliations.iter().any(|c| !c.bare && c.kind != AffiliationKind::Unknown || c.weight >= 2 && !c.bare);
@@ -295,7 +329,9 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
         Class::Inst => {
             let kind = lx.institutions.get(&head.key).copied().unwrap_or(AffiliationKind::Unknown);
             r.self_kind = Some(kind);
-            v = if kind == AffiliationKind::Media {
+            v = if reading.of_plural {
+                vote(SourceType::UnnamedGroup, 3, "unnamed-group")
+            } else if kind == AffiliationKind::Media {
                 vote(SourceType::MediaOutlet, 3, "media-outlet")
             } else {
                 vote(SourceType::NamedOrganization, 3, "named-organization")
@@ -312,10 +348,17 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
                 if let Some(Some(t)) = phrase::pronoun_type(&head.key) {
                     v = vote(t, 1, "pronoun-only");
                 }
+                if matches!(head.key.as_str(), "we" | "us" | "our" | "you" | "your") {
+                    r.noun_kind = Some(AffiliationKind::Citizen);
+                }
             }
         }
         Class::Quant | Class::Number => {
             let one = only_words.len() == 1 && head.key == "one";
+            if items.iter().any(|it| it.class == Class::Number || it.key == "percent" || it.key == "others") {
+                // "Twelve percent", "29 others": people counted, usually poll respondents or residents
+                r.noun_kind = Some(AffiliationKind::Citizen);
+            }
             v = if marker_strong {
                 vote(SourceType::AnonymousSource, 5, "anonymity-marker")
             } else if one {
@@ -403,6 +446,20 @@ fn read_mention(text: &str, m: Span) -> MentionReading {
             break;
         }
         let n = &words[next];
+        if matches!(n.key.as_str(), "his" | "her" | "their" | "its") {
+            break;
+        }
+        // "Jane Roe, 59, of Ashton": age or home town marks a private citizen
+        let age = n.is_word() && n.key.len() <= 3 && n.key.chars().all(|c| c.is_ascii_digit());
+        let home = n.key == "of" && words.get(next + 1).is_some_and(|x| x.cap);
+        if (age || home) && r.vote.is_some_and(|v| v.source_type == SourceType::NamedPerson) {
+            r.noun_kind = Some(AffiliationKind::Citizen);
+            k = words[next..].iter().position(|x| matches!(x.tok, Tok::Comma | Tok::Stop)).map_or(words.len(), |p| next + p);
+            if age {
+                continue;
+            }
+            break;
+        }
         let appositive = n.is_word() && !n.cap || n.is_word() && (lx.roles.contains_key(&n.key) || lx.modifiers.contains(&n.key) || lx.titles.contains_key(&n.key));
         let inside = next < mj;
         if !appositive && !inside {

@@ -20,6 +20,8 @@ const BOUNDARY: &[&str] = &[
     "like", "such", "because", "when", "while", "where", "after", "before", "since", "during", "into", "over", "under",
     "through", "against", "between", "among", "within", "without", "via", "per", "if", "though", "although", "not",
 ];
+/// Prepositions that introduce an affiliation.
+const PREPOSITIONS: &[&str] = &["of", "at", "for", "to", "from", "with", "by", "in", "on"];
 /// Words joining the parts of one capitalised name (`State of Law Coalition`).
 const CONNECTORS: &[&str] = &["of", "for", "on", "de", "du", "des", "la", "le", "del", "della", "di", "da", "the"];
 /// Lower-case particles inside personal names (`bin Laden`, `de Blasio`).
@@ -140,6 +142,8 @@ pub struct Reading {
     pub pp_affiliation: Option<Span>,
     /// The preposition of that phrase.
     pub pp_word: String,
+    /// The head is followed by `of` and a plural noun: `a coalition of leaders`.
+    pub of_plural: bool,
 }
 
 fn is_cap_word(w: &Word) -> bool {
@@ -233,6 +237,16 @@ fn name_kind(lx: &Lexicon, words: &[Word], text: &str, a: usize, b: usize) -> Ru
         return RunKind::Outlet;
     }
     if let Some(w) = ws.iter().rev().find(|w| w.cap && lx.org_heads.contains_key(&w.key)) {
+        // "State Department Refugee Processing Center": a known body inside decides the sphere
+        for x in a..b {
+            for y in (x + 1..=b.min(x + 4)).rev() {
+                if (x, y) != (a, b) {
+                    if let Some(RunKind::Org(k)) = known_entity(lx, &key_of(words, x, y)) {
+                        return RunKind::Org(k);
+                    }
+                }
+            }
+        }
         return RunKind::Org(lx.org_heads[&w.key]);
     }
     if n >= 2 && lx.org_suffixes.contains(&ws[n - 1].key) {
@@ -388,7 +402,8 @@ pub fn read(text: &str, words: &[Word], start: usize, limit: usize) -> Reading {
                 break;
             }
             let verb_like = (k.ends_with("ing") || k.ends_with("ed")) && noun_class(lx, k).is_none() && !lx.modifiers.contains(k);
-            if seen_noun && verb_like {
+            let noun_next = words.get(e + 1).is_some_and(|n| n.is_word() && (n.cap || noun_class(lx, &n.key).is_some()));
+            if seen_noun && verb_like && !noun_next {
                 break;
             }
         }
@@ -463,13 +478,44 @@ pub fn read(text: &str, words: &[Word], start: usize, limit: usize) -> Reading {
         j += 1;
     }
     let head = find_head(&items);
-    let mut reading = Reading { items, head, end: e, pp_affiliation: None, pp_word: String::new() };
-    // a prepositional tail naming an organization: "of the State of Law Coalition", "at NYU"
-    if e < limit && words[e].is_word() && matches!(words[e].key.as_str(), "of" | "at" | "for" | "to" | "from" | "with" | "by" | "in" | "on") {
-        let prep = words[e].key.clone();
+    let mut reading = Reading { items, head, end: e, pp_affiliation: None, pp_word: String::new(), of_plural: false };
+    // a prepositional tail naming an organization: "of the State of Law Coalition",
+    // "at the libertarian Cato Institute", "of surgery at Example University"
+    if e < limit && words[e].is_word() && words[e].key == "of" {
         let mut p = e + 1;
-        while p < limit && words[p].is_word() && matches!(words[p].key.as_str(), "the" | "a" | "an") {
+        while p < limit && words[p].is_word() && (DETERMINERS.contains(&words[p].key.as_str()) || is_quant(&words[p].key)) {
             p += 1;
+        }
+        reading.of_plural = p < limit && words[p].is_word() && !words[p].cap && {
+            let k = &words[p].key;
+            matches!(noun_class(lx, k), Some(Class::RolePlural(_) | Class::Group | Class::DemonymPlural))
+                || (k.ends_with('s') && !k.ends_with("ss") && noun_class(lx, k).is_none())
+        };
+    }
+    let mut q = e;
+    let stop = (e + 14).min(limit);
+    while q < stop {
+        let w = &words[q];
+        if !w.is_word() {
+            break;
+        }
+        if !(!w.cap && PREPOSITIONS.contains(&w.key.as_str())) {
+            q += 1;
+            continue;
+        }
+        let prep = w.key.clone();
+        let mut p = q + 1;
+        let mut adjectives = 0;
+        while p < limit && words[p].is_word() && !words[p].cap {
+            let k = words[p].key.as_str();
+            if matches!(k, "the" | "a" | "an") {
+                p += 1;
+            } else if adjectives < 2 && noun_class(lx, k).is_none() && !PREPOSITIONS.contains(&k) && !BOUNDARY.contains(&k) && !is_quant(k) {
+                adjectives += 1;
+                p += 1;
+            } else {
+                break;
+            }
         }
         let mut r = p;
         while r < limit {
@@ -495,7 +541,9 @@ pub fn read(text: &str, words: &[Word], start: usize, limit: usize) -> Reading {
             reading.pp_affiliation = Some(span_of(words, p, r));
             reading.pp_word = prep;
             reading.end = r;
+            break;
         }
+        q = p.max(q + 1);
     }
     reading
 }
