@@ -4,9 +4,11 @@
 // runner's summary is the last thing printed.
 //
 //   SOURCELENS_SKIP_BROWSER=1 npm test   no Chromium: the browser tests skip themselves
+//   node scripts/test.mjs --node-only    only the node --test part (after a build)
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,9 +44,18 @@ function testFiles() {
   return found.sort();
 }
 
-step('setup', 'bash', [join(root, 'scripts', 'setup.sh')]);
-step('cargo test', 'cargo', ['test', '--quiet']);
-step('build', process.execPath, [join(root, 'scripts', 'build.mjs')]);
+const args = process.argv.slice(2);
+for (const a of args) {
+  if (a !== '--node-only') {
+    console.error(`test: unknown option ${a} (known: --node-only)`);
+    process.exit(2);
+  }
+}
+if (!args.includes('--node-only')) {
+  step('setup', 'bash', [join(root, 'scripts', 'setup.sh')]);
+  step('cargo test', 'cargo', ['test', '--quiet']);
+  step('build', process.execPath, [join(root, 'scripts', 'build.mjs')]);
+}
 
 const files = testFiles();
 if (files.length === 0) {
@@ -53,9 +64,32 @@ if (files.length === 0) {
 }
 console.log(`\ntest: == node --test (${files.length} files) ==`);
 // One file at a time: the browser tests each start Chromium and the machine may be small.
+// The spec reporter streams to the terminal; a TAP copy goes to a file so that the runner's
+// summary counts can be repeated as the very last lines (the spec reporter prints the
+// failures after its counts).
+const tapDir = mkdtempSync(join(tmpdir(), 'sourcelens-test-'));
+const tapFile = join(tapDir, 'report.tap');
 const result = spawnSync(
   process.execPath,
-  ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
+  [
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tapFile}`,
+    ...files,
+  ],
   { cwd: root, stdio: 'inherit' },
 );
+let summary = [];
+try {
+  summary = readFileSync(tapFile, 'utf8')
+    .split('\n')
+    .filter((line) => /^# (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) /.test(line));
+} catch {
+  // no report: the runner itself failed; its exit code says so
+}
+rmSync(tapDir, { recursive: true, force: true });
+if (summary.length > 0) console.log(`\n${summary.join('\n')}`);
 process.exit(result.status ?? 1);

@@ -59,7 +59,8 @@ describe('native CLI = WebAssembly module', { skip: noCli }, () => {
   test('--max-bytes below the size: the same refusal as RangeError in JavaScript', () => {
     const run = sourcelens(['analyze', '--max-bytes', '5', '-'], 'abcdef');
     assert.notEqual(run.status, 0);
-    assert.match(run.stderr, /6 bytes.*limit of 5/);
+    // From standard input the CLI stops reading at the limit, so it may not know the full size.
+    assert.match(run.stderr, /input is (6|more than 5) bytes.*limit/);
     assert.throws(() => analyze('abcdef', { maxInputBytes: 5 }), RangeError);
   });
 
