@@ -31,6 +31,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("pressure-noun", "a noun of pressure (pressure from, calls for...)"),
     ("pressure-participle", "a participle or relative clause of pressure"),
     ("pressure-passive", "a passive of pressure (was forced to...)"),
+    ("pressure-modal", "a speaker says someone named should or ought to act"),
 ];
 
 /// The description of a rule; the name itself when it is not listed.

@@ -3,9 +3,18 @@
 use crate::findings::FoundAttribution;
 use crate::span::Span;
 
-/// Content pieces sorted by start, each with its attribution's source.
+/// The attribution that holds a pressure: its source and its speaker mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Holder {
+    /// Index of the source, when linked.
+    pub source: Option<usize>,
+    /// The speaker mention next to the cue.
+    pub speaker: Option<Span>,
+}
+
+/// Content pieces sorted by start, each with its attribution.
 pub struct Claims {
-    pieces: Vec<(Span, Option<usize>)>,
+    pieces: Vec<(Span, Holder)>,
 }
 
 /// How many pieces before the one found are also checked (pieces may nest).
@@ -14,22 +23,21 @@ const LOOK_BACK: usize = 4;
 impl Claims {
     /// Indexes the content pieces of `attributions`.
     pub fn new(attributions: &[FoundAttribution]) -> Claims {
-        let mut pieces: Vec<(Span, Option<usize>)> =
-            attributions.iter().flat_map(|a| a.content.iter().map(move |&c| (c, a.source))).collect();
+        let mut pieces: Vec<(Span, Holder)> = attributions
+            .iter()
+            .flat_map(|a| a.content.iter().map(move |&c| (c, Holder { source: a.source, speaker: a.speaker })))
+            .collect();
         pieces.sort_by_key(|p| (p.0.start, std::cmp::Reverse(p.0.end)));
         Claims { pieces }
     }
 
-    /// The source of the innermost attribution content that contains `cue`;
-    /// `None` when the writer states it (or the attribution has no source).
-    pub fn claimant(&self, cue: Span) -> Option<usize> {
+    /// The innermost attribution whose content contains `cue`; `None` when
+    /// the writer states it.
+    pub fn holder(&self, cue: Span) -> Option<Holder> {
         let n = self.pieces.partition_point(|p| p.0.start <= cue.start);
-        self.pieces[n.saturating_sub(LOOK_BACK)..n]
-            .iter()
-            .rev()
-            .find(|p| p.0.contains(cue))
-            .and_then(|p| p.1)
+        self.pieces[n.saturating_sub(LOOK_BACK)..n].iter().rev().find(|p| p.0.contains(cue)).map(|p| p.1)
     }
+
 }
 
 #[cfg(test)]
@@ -43,7 +51,7 @@ mod tests {
             source,
             content: content.iter().map(|&(s, e)| Span::new(s, e)).collect(),
             cue: None,
-            speaker: None,
+            speaker: Some(Span::new(0, 3)),
             rule: "speaker-cue-clause",
         }
     }
@@ -66,7 +74,9 @@ mod tests {
             ((0, 5), None),
         ];
         for &((s, e), want) in cases {
-            assert_eq!(claims.claimant(Span::new(s, e)), want, "cue {s}..{e}");
+            assert_eq!(claims.holder(Span::new(s, e)).and_then(|h| h.source), want, "cue {s}..{e}");
         }
+        assert_eq!(claims.holder(Span::new(210, 220)), Some(Holder { source: None, speaker: Some(Span::new(0, 3)) }));
+        assert_eq!(claims.holder(Span::new(0, 5)), None);
     }
 }

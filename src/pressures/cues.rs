@@ -483,6 +483,53 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
     Some(c)
 }
 
+/// Words after "should" that predict or describe rather than push.
+fn modal_predicts(w: &str) -> bool {
+    matches!(w, "be" | "have" | "know" | "expect" | "see" | "feel" | "find" | "hear" | "understand" | "remember" | "get" | "come" | "go" | "help" | "boost" | "hurt" | "happen" | "mean")
+}
+
+/// "Mr. Lee should resign", "He ought to apologise", "She really should":
+/// someone named (or he, she) told what to do. Only a pressure when a speaker
+/// says it, which the caller checks.
+pub fn modal_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
+    let ought = w.w(i) == "ought" && w.w(i + 1) == "to";
+    if w.w(i) != "should" && !ought {
+        return None;
+    }
+    if (i.saturating_sub(8).max(lo)..i).any(|k| matches!(w.w(k), "if" | "whether" | "why" | "how" | "what" | "when" | "unless")) {
+        return None;
+    }
+    let subject = subject_left(w, lo, i)?;
+    let last = subject.end - 1;
+    let person = matches!(w.w(last), "he" | "she") && subject.len() == 1;
+    // a name anywhere in it ("Trump and all candidates"), but not a plural
+    // that is only capitalised because it opens the sentence ("Voters")
+    let opens = |k: usize| k == lo || !w.is_word(k - 1);
+    let named = subject.clone().any(|k| {
+        w.is_cap(k) && !w.is_grammar(k, "pronoun") && !w.is_grammar(k, "not_name") && !(opens(k) && w.w(k).ends_with('s'))
+    });
+    // "the mayor", "the government": one definite actor (not "voters", "it")
+    let definite = w.w(subject.start) == "the" && subject.len() <= 4 && !w.w(last).ends_with('s');
+    if !(person || named || definite) {
+        return None;
+    }
+    let mut k = i + 1 + usize::from(ought);
+    while k < hi && (w.is_ly_adverb(k) || matches!(w.w(k), "just" | "also" | "now" | "not" | "never" | "at" | "least")) {
+        k += 1;
+    }
+    let demand = if k >= hi || !w.is_word(k) {
+        None
+    } else if w.is_verbish(k) && !modal_predicts(w.w(k)) {
+        demand_right(w, k, hi)
+    } else {
+        return None;
+    };
+    let mut c = Candidate::new(i..i + 1 + usize::from(ought), "pressure-modal");
+    c.target = Some(subject);
+    c.demand = demand;
+    Some(c)
+}
+
 /// The one who undergoes a pressure, read leftwards from the verb at `v`
 /// ("the plan came under pressure"); the clause subject when that reads
 /// better (the head of a long subject is at its start).
@@ -501,7 +548,7 @@ pub fn in_clause(w: &Words, lo: usize, hi: usize) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let mut i = lo;
     while i < hi {
-        let found = verb_at(w, lo, hi, i).or_else(|| noun_at(w, lo, hi, i));
+        let found = verb_at(w, lo, hi, i).or_else(|| noun_at(w, lo, hi, i)).or_else(|| modal_at(w, lo, hi, i));
         let Some(c) = found else {
             i += 1;
             continue;

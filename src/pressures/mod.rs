@@ -48,13 +48,22 @@ pub fn find(text: &str, sentences: &[Span], attributions: &[FoundAttribution]) -
         }
         for c in cues::in_clause(&w, clause.start, clause.end) {
             let cue = w.span(&c.cue);
+            let holder = claims.holder(cue);
+            let mut pressurers: Vec<Span> = c.pressurers.iter().map(|r| w.span(r)).collect();
+            if c.rule == "pressure-modal" {
+                // "X should resign" pushes only when someone says it: the speaker
+                match holder {
+                    Some(h) => pressurers.extend(h.speaker),
+                    None => continue,
+                }
+            }
             out.push(FoundPressure {
                 span: w.span(&c.extent()),
                 cue: Some(cue),
-                pressurers: c.pressurers.iter().map(|r| w.span(r)).collect(),
+                pressurers,
                 target: c.target.as_ref().map(|r| w.span(r)),
                 demand: c.demand.as_ref().map(|r| w.span(r)),
-                claimed_by: claims.claimant(cue),
+                claimed_by: holder.and_then(|h| h.source),
                 negated: c.negated,
                 rule: c.rule,
             });
@@ -224,6 +233,44 @@ mod tests {
         assert_eq!(found[0].claimed_by, Some(2));
         assert_eq!(found[0].pressurers[0].text(text), "Washington");
         assert_eq!(run(text)[0].claimed_by, None);
+    }
+
+    #[test]
+    fn modal_pressures_need_a_speaker() {
+        use crate::model::AttributionKind;
+        // the quoted words, then the expected target and demand (None: not a pressure)
+        let cases: &[(&str, Option<(&str, Option<&str>)>)] = &[
+            ("Ms. Grant should return the money", Some(("Ms. Grant", Some("return the money")))),
+            ("He really should", Some(("He", None))),
+            ("The mayor ought to apologize to the families", Some(("The mayor", Some("apologize to the families")))),
+            ("Voters should know the facts", None),
+            ("Parents should read the rules", None),
+            ("Kim and all other coaches should do so", Some(("Kim and all other coaches", Some("do so")))),
+            ("It should be easy", None),
+            ("We should leave now", None),
+            ("Ms. Grant should be fine", None),
+            ("If Ms. Grant should call, take a message", None),
+        ];
+        for &(quote, want) in cases {
+            let text = format!("\u{201c}{quote},\u{201d} Kim said.");
+            let q = Span::new(3, 3 + quote.len());
+            let speaker = Span::new(text.len() - 9, text.len() - 6);
+            let a = FoundAttribution { kind: AttributionKind::Direct, source: Some(0), content: vec![q], cue: None, speaker: Some(speaker), rule: "quote-speaker-cue" };
+            let found = find(&text, &[Span::new(0, text.len())], &[a]);
+            match want {
+                None => assert!(found.is_empty(), "{quote:?} gave {found:#?}"),
+                Some((target, demand)) => {
+                    assert_eq!(found.len(), 1, "{quote:?}");
+                    let p = &found[0];
+                    assert_eq!(p.target.map(|s| s.text(&text)), Some(target), "{quote:?}");
+                    assert_eq!(p.demand.map(|s| s.text(&text)), demand, "{quote:?}");
+                    assert_eq!(p.pressurers.iter().map(|s| s.text(&text)).collect::<Vec<_>>(), ["Kim"], "{quote:?}");
+                    assert_eq!(p.claimed_by, Some(0));
+                }
+            }
+            // the writer's own "should" is not a claimed pressure
+            assert!(run(quote).is_empty(), "{quote:?} without a speaker");
+        }
     }
 
     #[test]
