@@ -122,7 +122,7 @@ export async function setText(page, text, { timeout = 30_000 } = {}) {
     area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }, text);
   await page.waitForFunction((n) => Number(document.body.dataset.analysed ?? 0) > n, before, { timeout });
-  await page.waitForFunction(() => !document.body.classList.contains('busy'), null, { timeout });
+  await page.waitForFunction(() => document.getElementById('busy').hidden, null, { timeout });
 }
 
 /**

@@ -1,9 +1,9 @@
 // The page controller: input, analysis scheduling, rendering, selection and exports.
 
-import { Cancelled } from './engine.js';
-import { LAYERS, indexAnalysis, renderHighlights } from './highlight.js';
+import { Cancelled, nextTask } from './engine.js';
+import { highlightRenderer, indexAnalysis } from './highlight.js';
 import { describeElement } from './describe.js';
-import { renderPressures, renderSources, renderSummary } from './panels.js';
+import { PANEL_LIMIT, renderPressures, renderSources, renderSummary } from './panels.js';
 import { analysisJson, sourcingReport } from './report.js';
 import { Tooltip } from './tooltip.js';
 import { formatCount, plural } from './dom.js';
@@ -14,6 +14,11 @@ function debounceFor(length) {
 }
 /** Busy indicator shows only for analyses slower than this. */
 const BUSY_DELAY_MS = 120;
+/** Texts longer than this (UTF-16 units) are shown in steps, yielding to the page in between. */
+const LONG_TEXT = 100_000;
+/** Time slices for drawing a long text: the first one, then the next ones. */
+const FIRST_SLICE_MS = 40;
+const SLICE_MS = 12;
 /** Largest file accepted by drop or "Open". */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
@@ -44,7 +49,7 @@ export function startApp({ engine, loadSample }) {
     layers: [...document.querySelectorAll('input[name="layer"]')],
   };
   const tooltip = new Tooltip($('tip'));
-  const state = { text: '', analysis: null, index: null, selected: null, firsts: [], turn: 0, timer: 0, shown: 0 };
+  const state = { text: '', analysis: null, index: null, selected: null, firsts: [], turn: 0, timer: 0, shown: 0, drawing: 0, showAll: { sources: false, pressures: false } };
 
   // ---- analysis -------------------------------------------------------------------------
 
@@ -57,12 +62,12 @@ export function startApp({ engine, loadSample }) {
   async function analyse(text) {
     clearTimeout(state.timer);
     const turn = ++state.turn;
-    const busyTimer = setTimeout(() => turn === state.turn && setBusy(true, text.length), BUSY_DELAY_MS);
+    const busyTimer = setTimeout(() => turn === state.turn && setBusy(`Analysing ${plural(text.length, 'character')}…`), BUSY_DELAY_MS);
     try {
       const { analysis, ms } = await engine.analyze(text);
       if (turn !== state.turn) return;
-      show(text, analysis, ms);
       setError(null);
+      await show(text, analysis, ms, () => turn === state.turn);
     } catch (error) {
       if (error instanceof Cancelled || turn !== state.turn) return;
       setError(
@@ -72,15 +77,15 @@ export function startApp({ engine, loadSample }) {
       );
     } finally {
       clearTimeout(busyTimer);
-      if (turn === state.turn) setBusy(false);
+      if (turn === state.turn) setBusy(null);
     }
   }
 
-  function setBusy(busy, length = 0) {
-    document.body.classList.toggle('busy', busy);
-    for (const el of ui.results) el.setAttribute('aria-busy', String(busy));
-    ui.busy.hidden = !busy;
-    if (busy) ui.busy.textContent = `Analysing ${plural(length, 'character')}…`;
+  /** Shows `message` with a spinner and marks the results busy; null clears it. */
+  function setBusy(message) {
+    for (const el of ui.results) el.setAttribute('aria-busy', String(Boolean(message)));
+    ui.busy.hidden = !message;
+    if (message) ui.busy.textContent = message;
   }
 
   function setError(message) {
@@ -90,16 +95,14 @@ export function startApp({ engine, loadSample }) {
 
   // ---- rendering ------------------------------------------------------------------------
 
-  function show(text, analysis, ms) {
-    document.body.dataset.analysed = String(++state.shown);
+  /** Shows a new analysis; resolves once the text is drawn (false if `current()` turned false). */
+  async function show(text, analysis, ms, current = () => true) {
     state.text = text;
     state.analysis = analysis;
     state.index = indexAnalysis(analysis);
+    state.showAll = { sources: false, pressures: false };
     if (state.selected && !state.index.sources.has(state.selected)) state.selected = null;
-    renderText();
-    renderSummary(ui.summary, analysis);
-    renderSources(ui.sources, text, analysis, state.selected);
-    renderPressures(ui.pressures, text, analysis, state.index);
+    renderPanels();
     ui.download.disabled = ui.copy.disabled = false;
     ui.reportOut.hidden = true;
     ui.version.textContent = `sourcelens ${analysis.version ?? ''}`;
@@ -108,22 +111,52 @@ export function startApp({ engine, loadSample }) {
         `${plural(analysis.sources.length, 'source')}, ${plural(analysis.attributions.length, 'statement')}, ` +
         `${plural(analysis.pressures.length, 'pressure')}.`
       : 'Paste or type a news story above, or load the sample.';
+    if (text.length > LONG_TEXT) {
+      await nextTask(); // let the panels paint before the text is cut into pieces
+      if (!current()) return false;
+    }
+    const drawn = await renderText(current);
+    if (drawn) document.body.dataset.analysed = String(++state.shown);
+    return drawn;
+  }
+
+  function renderPanels() {
+    const { text, analysis, index } = state;
+    renderSummary(ui.summary, analysis);
+    renderSources(ui.sources, text, analysis, state.selected, state.showAll.sources ? Infinity : PANEL_LIMIT);
+    renderPressures(ui.pressures, text, analysis, index, state.showAll.pressures ? Infinity : PANEL_LIMIT);
   }
 
   function activeLayers() {
     return new Set(ui.layers.filter((input) => input.checked).map((input) => input.value));
   }
 
-  function renderText() {
+  /**
+   * Draws the highlighted text, a slice per task for long texts. Resolves to true when done,
+   * false when a newer drawing or `current()` returning false stopped it.
+   */
+  async function renderText(current = () => true) {
+    const token = ++state.drawing;
     tooltip.hide();
     if (!state.text.trim()) {
       ui.view.replaceChildren(Object.assign(document.createElement('p'), { className: 'empty', textContent: 'Nothing to show yet.' }));
       state.firsts = [];
-      return;
+      return true;
     }
-    state.firsts = renderHighlights(ui.view, state.text, state.analysis, state.index, activeLayers());
-    if (state.firsts.length) state.firsts[0].tabIndex = 0;
+    const renderer = highlightRenderer(ui.view, state.text, state.analysis, state.index, activeLayers());
+    state.firsts = renderer.firsts;
+    let budget = FIRST_SLICE_MS;
+    while (!renderer.step(budget)) {
+      if (budget === FIRST_SLICE_MS && state.firsts.length) state.firsts[0].tabIndex = 0;
+      budget = SLICE_MS;
+      setBusy(`Drawing highlights… ${Math.round(renderer.progress() * 100)}%`);
+      await nextTask();
+      if (token !== state.drawing || !current()) return false;
+    }
+    if (budget === SLICE_MS) setBusy(null);
+    if (state.firsts.length && !ui.view.querySelector('.hl[tabindex="0"]')) state.firsts[0].tabIndex = 0;
     markSelection();
+    return true;
   }
 
   // ---- selection ------------------------------------------------------------------------
@@ -209,17 +242,25 @@ export function startApp({ engine, loadSample }) {
 
   // ---- panels ---------------------------------------------------------------------------
 
+  for (const panel of [ui.sources, ui.pressures]) {
+    panel.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-show-all]');
+      if (!button || !state.analysis) return;
+      state.showAll[button.dataset.showAll] = true;
+      renderPanels();
+    });
+  }
   ui.sources.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-source]');
     if (button) select(button.dataset.source, { scroll: true });
   });
-  ui.pressures.addEventListener('click', (event) => {
+  ui.pressures.addEventListener('click', async (event) => {
     const button = event.target.closest('button[data-pressure]');
     if (!button) return;
     const layer = ui.layers.find((input) => input.value === 'pressure');
     if (layer && !layer.checked) {
       layer.checked = true;
-      renderText();
+      await renderText();
     }
     const target = ui.view.querySelector(`.hl[data-first][data-item="${CSS.escape(button.dataset.pressure)}"]`);
     if (target) {

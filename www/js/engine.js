@@ -5,6 +5,18 @@
 // the engine, or any failure of the worker, discards the worker; the next request starts a
 // fresh one from the already compiled module.
 
+/** JSON characters parsed before letting the page handle input and paint. */
+const PARSE_SLICE_CHARS = 500_000;
+
+/** Resolves at the next task. */
+export function nextTask() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
 /** Rejection reason of a request overtaken by a newer one; callers ignore it. */
 export class Cancelled extends Error {
   constructor() {
@@ -45,17 +57,36 @@ export class Engine {
     this.#module = module;
   }
 
-  /** Analyses `text`; rejects with {@link Cancelled} when a newer request overtakes it. */
+  /**
+   * Analyses `text`: resolves to `{analysis, ms}`; rejects with {@link Cancelled} when a newer
+   * request overtakes it, and with an Error (`fatal` when the engine trapped) when it fails.
+   */
   async analyze(text, options = {}) {
     const id = ++this.#seq;
     if (this.#pending) this.#discard(new Cancelled());
     const module = await this.#module;
     if (id !== this.#seq) throw new Cancelled();
     const worker = this.#ensureWorker(module);
-    return new Promise((resolve, reject) => {
+    const { keys, parts, ms } = await new Promise((resolve, reject) => {
       this.#pending = { id, resolve, reject };
       worker.postMessage({ type: 'analyze', id, text, options });
     });
+    const analysis = {};
+    let parsed = 0;
+    for (const [i, key] of keys.entries()) {
+      if (parsed > PARSE_SLICE_CHARS) {
+        parsed = 0;
+        await nextTask();
+        if (id !== this.#seq) throw new Cancelled();
+      }
+      try {
+        analysis[key] = JSON.parse(parts[i]);
+      } catch (error) {
+        throw new Error(`the engine's answer could not be read: ${error.message}`);
+      }
+      parsed += parts[i].length;
+    }
+    return { analysis, ms };
   }
 
   #ensureWorker(module) {
@@ -85,7 +116,7 @@ export class Engine {
       const pending = this.#pending;
       this.#pending = null;
       if (msg.type === 'result') {
-        pending.resolve({ analysis: msg.analysis, ms: msg.ms });
+        pending.resolve({ keys: msg.keys, parts: msg.parts, ms: msg.ms });
       } else {
         if (msg.fatal) this.#discard(null);
         const error = new Error(msg.error);

@@ -9,6 +9,9 @@
 
 import { sourceStyle } from './labels.js';
 
+/** Lines per block of the highlighted text (each block can skip rendering when off-screen). */
+const LINES_PER_BLOCK = 64;
+
 /** Layer names, as used by the toggles and `data-kind`. */
 export const LAYERS = ['quote', 'speaker', 'cue', 'pressure'];
 
@@ -100,23 +103,24 @@ function nestingOrder(x, y) {
 }
 
 /**
- * Cuts `text` at every item boundary. Returns `[{start, end, items}]` covering the whole text,
- * `items` being the items that cover the piece, outermost first.
+ * Cuts `text` at every item boundary and line start, lazily. Yields `{start, end, items}`
+ * covering the whole text in order, `items` being the items that cover the piece, outermost
+ * first. `items` must be sorted by start (as {@link collectItems} returns them).
  */
-export function segment(text, items) {
+export function* segments(text, items) {
   const bounds = new Set([0, text.length]);
+  for (const start of lineStarts(text)) bounds.add(start);
   for (const item of items) {
     bounds.add(item.start);
     bounds.add(item.end);
   }
   const cuts = [...bounds].sort((a, b) => a - b);
-  const pieces = [];
-  let next = 0; // index in items (sorted by start) of the first not yet active
+  let next = 0; // index in items of the first not yet active
   let active = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const start = cuts[i];
     const end = cuts[i + 1];
-    active = active.filter((item) => item.end > start);
+    if (active.some((item) => item.end <= start)) active = active.filter((item) => item.end > start);
     let added = false;
     while (next < items.length && items[next].start <= start) {
       if (items[next].end > start) {
@@ -126,70 +130,141 @@ export function segment(text, items) {
       next++;
     }
     if (added) active.sort(nestingOrder);
-    pieces.push({ start, end, items: active.slice() });
+    yield { start, end, items: active.slice() };
   }
-  return pieces;
+}
+
+/** All of {@link segments} as an array. */
+export function segment(text, items) {
+  return [...segments(text, items)];
+}
+
+/** Offsets where a line starts (after each line feed), in order; 0 is left out. */
+export function lineStarts(text) {
+  const starts = [];
+  for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /**
- * Builds the highlighted text into `container` (emptied first), using only text nodes for
- * the text itself. Returns the first element of every item, in text order.
+ * Draws the highlighted text into `container`, a slice at a time, so that a long text never
+ * blocks the page: call `step(budgetMs)` until it returns true. The first step empties the
+ * container; the text itself only ever goes into text nodes. Each line is its own block (a
+ * long text lays out line by line and off-screen lines can skip rendering); an item spanning
+ * lines is cut at each line break. `firsts` collects the first element of every item, in
+ * text order, as they are drawn.
  */
-export function renderHighlights(container, text, analysis, index, layers) {
+export function highlightRenderer(container, text, analysis, index, layers) {
   const doc = container.ownerDocument;
   const items = collectItems(analysis, text.length, layers);
-  const pieces = segment(text, items);
-  const fragment = doc.createDocumentFragment();
+  const pieces = segments(text, items);
+  const lines = new Set(lineStarts(text));
+  const templates = new Map(); // item -> span to clone
   const stack = []; // [{item, element}]
   const firsts = [];
-  const close = (keep, at) => {
+  let line = null;
+  let block = null; // lines are grouped so that off-screen groups skip layout as a whole
+  let lineCount = 0;
+  let at = 0;
+  let started = false;
+  let done = false;
+
+  const close = (keep) => {
     while (stack.length > keep) {
       const { item, element } = stack.pop();
-      if (item.end === at) element.dataset.last = '';
+      if (item.end === at) element.setAttribute('data-last', '');
     }
   };
-  let at = 0;
-  for (const piece of pieces) {
-    let keep = 0;
-    while (keep < stack.length && keep < piece.items.length && stack[keep].item === piece.items[keep]) keep++;
-    close(keep, at);
-    for (let j = keep; j < piece.items.length; j++) {
-      const item = piece.items[j];
-      const element = itemElement(doc, item, index, item.start === piece.start);
-      (stack.length ? stack[stack.length - 1].element : fragment).appendChild(element);
-      stack.push({ item, element });
-      if (item.start === piece.start) firsts.push(element);
+  const open = (item, first) => {
+    let template = templates.get(item);
+    if (!template) {
+      template = itemTemplate(doc, item, index);
+      templates.set(item, template);
     }
-    const node = doc.createTextNode(text.slice(piece.start, piece.end));
-    (stack.length ? stack[stack.length - 1].element : fragment).appendChild(node);
-    at = piece.end;
+    const element = template.cloneNode(false);
+    if (first) {
+      element.setAttribute('data-first', '');
+      element.tabIndex = -1;
+      if (item.kind === 'quote') element.setAttribute('data-tag', template.dataset.source ? sourceStyle(index.sourceOrder.get(item.source)).tag : '?');
+      firsts.push(element);
+    }
+    return element;
+  };
+
+  function step(budgetMs = Infinity) {
+    const deadline = performance.now() + budgetMs;
+    const fragment = doc.createDocumentFragment();
+    // New lines are built detached and attached at the end of the step, in one go.
+    let count = 0;
+    while (!done) {
+      const { value: piece, done: finished } = pieces.next();
+      if (finished) {
+        done = true;
+        break;
+      }
+      let keep = 0;
+      if (!line || lines.has(piece.start)) {
+        close(0);
+        if (!block || lineCount % LINES_PER_BLOCK === 0) {
+          block = doc.createElement('div');
+          block.className = 'lines';
+          fragment.appendChild(block);
+        }
+        lineCount++;
+        line = doc.createElement('div');
+        line.className = 'line';
+        block.appendChild(line);
+      } else {
+        while (keep < stack.length && keep < piece.items.length && stack[keep].item === piece.items[keep]) keep++;
+        close(keep);
+      }
+      for (let j = keep; j < piece.items.length; j++) {
+        const item = piece.items[j];
+        const element = open(item, item.start === piece.start);
+        (stack.length ? stack[stack.length - 1].element : line).appendChild(element);
+        stack.push({ item, element });
+      }
+      (stack.length ? stack[stack.length - 1].element : line).appendChild(doc.createTextNode(text.slice(piece.start, piece.end)));
+      at = piece.end;
+      if ((++count & 63) === 0 && performance.now() > deadline) break;
+    }
+    if (done) close(0);
+    if (!started) {
+      container.replaceChildren(fragment);
+      started = true;
+    } else {
+      container.appendChild(fragment);
+    }
+    return done;
   }
-  close(0, at);
-  container.replaceChildren(fragment);
-  return firsts;
+
+  return { step, firsts, progress: () => (text.length ? at / text.length : 1) };
 }
 
-function itemElement(doc, item, index, first) {
+/** Draws the whole highlighted text at once; returns the first element of every item. */
+export function renderHighlights(container, text, analysis, index, layers) {
+  const renderer = highlightRenderer(container, text, analysis, index, layers);
+  renderer.step();
+  return renderer.firsts;
+}
+
+/** The span every element of `item` is cloned from: kind, ids and colour classes. */
+function itemTemplate(doc, item, index) {
   const el = doc.createElement('span');
-  el.className = `hl hl-${item.kind}`;
-  el.dataset.kind = item.kind;
-  el.dataset.item = item.key;
-  if (item.part) el.dataset.part = item.part;
-  if (item.attribution) el.dataset.attribution = item.attribution;
-  if (item.pressure) el.dataset.pressure = item.pressure;
+  let className = `hl hl-${item.kind}`;
+  el.setAttribute('data-kind', item.kind);
+  el.setAttribute('data-item', item.key);
+  if (item.part) el.setAttribute('data-part', item.part);
+  if (item.attribution) el.setAttribute('data-attribution', item.attribution);
+  if (item.pressure) el.setAttribute('data-pressure', item.pressure);
   const order = item.source == null ? undefined : index.sourceOrder.get(item.source);
   if (order !== undefined) {
     const style = sourceStyle(order);
-    el.dataset.source = item.source;
-    el.classList.add(style.colour, style.underline);
-    if (first && item.kind === 'quote') el.dataset.tag = style.tag;
+    el.setAttribute('data-source', item.source);
+    className += ` ${style.colour} ${style.underline}`;
   } else if (item.kind === 'quote') {
-    el.classList.add('nosource');
-    if (first) el.dataset.tag = '?';
+    className += ' nosource';
   }
-  if (first) {
-    el.dataset.first = '';
-    el.tabIndex = -1;
-  }
+  el.className = className;
   return el;
 }

@@ -62,14 +62,24 @@ export function renderSummary(root, analysis) {
   root.replaceChildren(figures, bar, legend, named);
 }
 
-/** Fills the sources list; each source is a toggle button carrying `data-source`. */
-export function renderSources(root, text, analysis, selected) {
+/** How many cards a panel shows before a "Show all" button (long texts have thousands). */
+export const PANEL_LIMIT = 60;
+
+function showAll(kind, count) {
+  return h('button', { type: 'button', class: 'show-all', dataset: { showAll: kind } }, `Show all ${formatCount(count)} ${kind}`);
+}
+
+/**
+ * Fills the sources list; each source is a toggle button carrying `data-source`. Shows the
+ * first `limit` sources and a "Show all" button for the rest.
+ */
+export function renderSources(root, text, analysis, selected, limit = PANEL_LIMIT) {
   if (!analysis.sources.length) {
     root.replaceChildren(h('p', { class: 'empty' }, 'No sources found.'));
     return;
   }
   const list = h('ol', { class: 'source-list' });
-  analysis.sources.forEach((source, i) => {
+  analysis.sources.slice(0, limit).forEach((source, i) => {
     const style = sourceStyle(i);
     const meta = roleLine(source);
     const anonymity = spanText(text, source.anonymityMarker);
@@ -96,16 +106,20 @@ export function renderSources(root, text, analysis, selected) {
     );
   });
   root.replaceChildren(list);
+  if (analysis.sources.length > limit) root.append(showAll('sources', analysis.sources.length));
 }
 
-/** Fills the pressures list; each pressure is a button carrying `data-pressure`. */
-export function renderPressures(root, text, analysis, index) {
+/**
+ * Fills the pressures list; each pressure is a button carrying `data-pressure`. Shows the
+ * first `limit` and a "Show all" button for the rest.
+ */
+export function renderPressures(root, text, analysis, index, limit = PANEL_LIMIT) {
   if (!analysis.pressures.length) {
     root.replaceChildren(h('p', { class: 'empty' }, 'No claimed pressures found.'));
     return;
   }
   const list = h('ol', { class: 'pressure-list' });
-  for (const p of analysis.pressures) {
+  for (const p of analysis.pressures.slice(0, limit)) {
     const line = pressureLine(text, p);
     list.append(
       h(
@@ -135,4 +149,5 @@ export function renderPressures(root, text, analysis, index) {
     );
   }
   root.replaceChildren(list);
+  if (analysis.pressures.length > limit) root.append(showAll('pressures', analysis.pressures.length));
 }
