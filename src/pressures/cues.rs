@@ -113,7 +113,7 @@ fn fit_active(w: &Words, i: usize, hi: usize, f: Frame, verb_form: Form) -> Opti
     let fit = |target, demand: Option<Range<usize>>| Some(FrameFit { cue_end, target, demand, agent: None });
     match f.frame {
         VerbFrame::ObjTo | VerbFrame::ObjInto | VerbFrame::ObjAgainst | VerbFrame::ObjFor | VerbFrame::ObjWith | VerbFrame::Obj => {
-            let obj = np_right(w, k, hi, MAX_OBJECT)?;
+            let obj = np_right(w, k, hi, MAX_OBJECT).filter(|o| !matches!(w.w(o.start), "and" | "or" | "but"))?;
             let after = obj.end;
             let prep = match f.frame {
                 VerbFrame::ObjInto => "into",
@@ -249,6 +249,9 @@ fn fit_passive(w: &Words, i: usize, hi: usize, f: Frame) -> Option<FrameFit> {
         }
         _ => None,
     };
+    if demand.as_ref().is_some_and(|d| verb_form_asks_only(w, i, d.start)) {
+        return None;
+    }
     // or after the demand: "was forced to resign by the board"
     if agent.is_none() {
         let end = demand.as_ref().map_or(k, |d| d.end);
@@ -256,8 +259,9 @@ fn fit_passive(w: &Words, i: usize, hi: usize, f: Frame) -> Option<FrameFit> {
             agent = np_right(w, end + 1, hi, MAX_OBJECT);
         }
     }
+    let bare_particle = f.particle.is_some() && w.is(i, "bare_passive");
     let bare = matches!(f.frame, VerbFrame::Obj | VerbFrame::ObjWith) || f.particle.is_some();
-    if demand.is_none() && !(bare && (f.particle.is_some() || agent.is_some())) {
+    if demand.is_none() && !(bare && (bare_particle || agent.is_some())) {
         return None;
     }
     Some(FrameFit { cue_end, target: None, demand, agent })
@@ -290,6 +294,10 @@ pub fn verb_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
     let lex = lexicon::get();
     let vf = lex.verb(w.w(i))?;
     if !w.is_word(i) || i + 1 < hi && w.is(i + 1, "not_cue_after") {
+        return None;
+    }
+    // "the Associated Press and ...": part of a name, not a verb
+    if w.is_cap(i) && i > lo && w.is_cap(i - 1) && w.is_word(i + 1) && !w.is_cap(i + 1) {
         return None;
     }
     // "blood pressure", "foreign pressure": a noun, not a verb
@@ -506,7 +514,7 @@ pub fn modal_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> 
     // that is only capitalised because it opens the sentence ("Voters")
     let opens = |k: usize| k == lo || !w.is_word(k - 1);
     let named = subject.clone().any(|k| {
-        w.is_cap(k) && !w.is_grammar(k, "pronoun") && !w.is_grammar(k, "not_name") && !(opens(k) && w.w(k).ends_with('s'))
+        w.is_cap(k) && !w.is_possessive(k) && !w.is_grammar(k, "pronoun") && !w.is_grammar(k, "not_name") && !(opens(k) && w.w(k).ends_with('s'))
     });
     // "the mayor", "the government": one definite actor (not "voters", "it")
     let definite = w.w(subject.start) == "the" && subject.len() <= 4 && !w.w(last).ends_with('s');

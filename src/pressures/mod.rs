@@ -213,6 +213,12 @@ mod tests {
             "Critics mocked the pressured speech of the host.",
             "A panel of the Court of Appeals for the Ninth Circuit ruled.",
             "The bill requires firms to publish their pay gaps.",
+            "Results came from the Associated Press and local papers for the count.",
+            "The senator asked how it was fair to cut the budget.",
+            "The state was called for the challenger at midnight.",
+            "The striker was asked to name his favourite goal.",
+            "The late goal pushed the club to victory despite the rain.",
+            "Flooding poses a threat to farms.",
             "",
             "   \n\n ",
         ];
@@ -249,6 +255,7 @@ mod tests {
             ("It should be easy", None),
             ("We should leave now", None),
             ("Ms. Grant should be fine", None),
+            ("Ms. Grant's plan should win votes", None),
             ("If Ms. Grant should call, take a message", None),
         ];
         for &(quote, want) in cases {

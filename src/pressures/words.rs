@@ -90,7 +90,7 @@ impl<'t> Words<'t> {
             && !self.is_grammar(i, "determiner")
             && !self.is_grammar(i, "object_pronoun")
             && !self.is_possessive(i)
-            && !matches!(self.w(i), "whom" | "which" | "what" | "where" | "whether" | "date" | "power" | "office" | "court")
+            && !self.is(i, "not_verb_after_to")
     }
 
     /// True when the clause ends with a question mark (before any closing quotation mark).
