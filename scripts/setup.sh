@@ -48,7 +48,7 @@ have_wb="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
 if [ "$have_wb" != "$wb_version" ]; then
   say "installing wasm-bindgen-cli $wb_version (found: ${have_wb:-none}); this compiles for a few minutes"
   cargo install wasm-bindgen-cli --version "=$wb_version" --no-default-features --force
-  export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+  export PATH="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin:$PATH"
   have_wb="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
   [ "$have_wb" = "$wb_version" ] || die "wasm-bindgen $wb_version is still not on PATH (found: ${have_wb:-none})"
 fi
