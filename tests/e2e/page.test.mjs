@@ -96,12 +96,14 @@ describe('page', { skip }, () => {
     });
   }
 
-  test('layer toggles hide and restore each layer, leaving the text intact', async () => {
+  test('layer toggles hide and restore each layer, leaving the text intact', async (t) => {
     const text = sampleText();
     await setText(page, text);
-    const count = (kind) => page.locator(`#highlights [data-kind="${kind}"]`).count();
+    const count = (kind) => page.locator(`#highlights [data-kind="${kind}"][data-first]`).count();
     const initial = {};
     for (const kind of ['quote', 'speaker', 'cue', 'pressure']) initial[kind] = await count(kind);
+    // Whatever happens, leave every layer on for the next tests.
+    t.after(() => page.locator('input[name="layer"]').evaluateAll((inputs) => inputs.forEach((i) => i.checked || i.click())));
     for (const kind of ['quote', 'speaker', 'cue', 'pressure']) {
       const toggle = page.locator(`input[name="layer"][value="${kind}"]`);
       await toggle.uncheck();
@@ -219,6 +221,27 @@ describe('page', { skip }, () => {
     assert.equal(await page.inputValue('#text'), sampleText());
   });
 
+  test('a real paste (Ctrl+V) into the text area is analysed', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await page.click('#clear');
+    await page.evaluate((text) => navigator.clipboard.writeText(text), SEVERAL_SOURCES);
+    const before = await page.evaluate(() => Number(document.body.dataset.analysed));
+    await page.focus('#text');
+    await page.keyboard.press('Control+V');
+    await page.waitForFunction((n) => Number(document.body.dataset.analysed) > n, before);
+    assert.equal(await page.inputValue('#text'), SEVERAL_SOURCES);
+    assert.equal(await page.textContent('#highlights'), SEVERAL_SOURCES);
+    assert.ok((await page.locator('#highlights [data-kind="quote"]').count()) > 0);
+  });
+
+  test('"Open .txt file…" reads the chosen file', async () => {
+    const before = await page.evaluate(() => Number(document.body.dataset.analysed));
+    await page.setInputFiles('#file', { name: 'sample.txt', mimeType: 'text/plain', buffer: Buffer.from(sampleText()) });
+    await page.waitForFunction((n) => Number(document.body.dataset.analysed) > n, before);
+    assert.equal(await page.inputValue('#text'), sampleText());
+    assert.equal(await page.textContent('#highlights'), sampleText());
+  });
+
   test('a dropped .txt file is read and analysed; other files are refused', async () => {
     const before = await page.evaluate(() => Number(document.body.dataset.analysed));
     await page.evaluate((text) => {
@@ -258,7 +281,10 @@ describe('page', { skip }, () => {
     }
     // A tooltip, as a visitor sees it.
     await setText(page, sampleText());
-    await page.locator('#highlights [data-kind="quote"][data-first]').nth(2).hover();
+    const quote = page.locator('#highlights [data-kind="quote"][data-first]').nth(2);
+    await quote.scrollIntoViewIfNeeded();
+    await quote.hover();
+    await page.waitForSelector('#tip:not([hidden])');
     await page.screenshot({ path: resultPath('page-tooltip.png') });
   });
 

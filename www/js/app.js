@@ -22,6 +22,19 @@ const SLICE_MS = 12;
 /** Largest file accepted by drop or "Open". */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
+/** The analysis with every list and the summary present, whatever an engine version left out. */
+function normalise(analysis) {
+  const list = (value) => (Array.isArray(value) ? value : []);
+  return {
+    ...analysis,
+    sentences: list(analysis?.sentences),
+    sources: list(analysis?.sources),
+    attributions: list(analysis?.attributions),
+    pressures: list(analysis?.pressures),
+    summary: analysis?.summary && typeof analysis.summary === 'object' ? analysis.summary : {},
+  };
+}
+
 /**
  * Starts the page. `engine` analyses text (see engine.js); `loadSample()` resolves to the
  * sample article.
@@ -96,7 +109,8 @@ export function startApp({ engine, loadSample }) {
   // ---- rendering ------------------------------------------------------------------------
 
   /** Shows a new analysis; resolves once the text is drawn (false if `current()` turned false). */
-  async function show(text, analysis, ms, current = () => true) {
+  async function show(text, raw, ms, current = () => true) {
+    const analysis = normalise(raw);
     state.text = text;
     state.analysis = analysis;
     state.index = indexAnalysis(analysis);
@@ -238,7 +252,7 @@ export function startApp({ engine, loadSample }) {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') tooltip.hide();
   });
-  window.addEventListener('scroll', () => tooltip.owner && tooltip.owner !== document.activeElement && tooltip.hide(), { passive: true });
+  for (const type of ['scroll', 'resize']) window.addEventListener(type, () => tooltip.reposition(), { passive: true });
 
   // ---- panels ---------------------------------------------------------------------------
 

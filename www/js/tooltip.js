@@ -39,6 +39,13 @@ export class Tooltip {
     this.#tip.hidden = true;
   }
 
+  /** Moves the tooltip back next to its element (after a scroll or resize). */
+  reposition() {
+    if (!this.#owner) return;
+    if (!this.#owner.isConnected) this.hide();
+    else this.#place(this.#owner);
+  }
+
   #place(el) {
     const tip = this.#tip;
     const rects = el.getClientRects();
