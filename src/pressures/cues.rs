@@ -400,8 +400,15 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
             }
         }
     }
-    // after the noun: from, of, on, to, for, that
+    // after the noun: from, of, on, to, for, that ("pressure is mounting on")
     let mut k = i + 1;
+    let mut m = k;
+    while m < hi && m - k < 3 && w.is(m, "mounting") {
+        m += 1;
+    }
+    if m > k && w.w(m) == "on" {
+        k = m;
+    }
     for _ in 0..3 {
         // "pressure, particularly from"
         let mut j = k;
@@ -478,7 +485,7 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
             None => break,
         }
     }
-    if !fits {
+    if !fits || has(NounFrame::Demand) && c.demand.is_none() {
         return None;
     }
     if c.pressurers.is_empty() {

@@ -123,6 +123,8 @@ pub enum NounFrame {
     Apply,
     /// the word alone.
     Always,
+    /// fits only when a demand is found.
+    Demand,
 }
 
 impl NounFrame {
@@ -139,6 +141,7 @@ impl NounFrame {
             "poss" => NounFrame::Poss,
             "apply" => NounFrame::Apply,
             "always" => NounFrame::Always,
+            "demand" => NounFrame::Demand,
             _ => return None,
         })
     }

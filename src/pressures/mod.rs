@@ -141,6 +141,12 @@ mod tests {
                 want("under pressure from", &["shipping firms", "insurers"], Some("The port authority"), Some("extend its hours")),
             ),
             ("Foreign pressure shaped the final text.", want("Foreign pressure", &["Foreign"], None, None)),
+            (
+                "Pressure is mounting on the chancellor to scrap the levy.",
+                want("Pressure", &[], Some("the chancellor"), Some("scrap the levy")),
+            ),
+            ("The minister is facing calls from backbenchers to resign.", want("calls from", &["backbenchers"], Some("The minister"), Some("resign"))),
+            ("Unions pressurised the board into dropping the plan.", want("pressurised", &["Unions"], Some("the board"), Some("dropping the plan"))),
             ("There were growing calls for the minister to resign.", want("calls", &[], Some("the minister"), Some("resign"))),
             ("She acted at the urging of her lawyers.", want("at the urging of", &["her lawyers"], None, None)),
             (
@@ -219,6 +225,7 @@ mod tests {
             "The striker was asked to name his favourite goal.",
             "The late goal pushed the club to victory despite the rain.",
             "Flooding poses a threat to farms.",
+            "The host took calls from listeners all morning.",
             "",
             "   \n\n ",
         ];
