@@ -25,6 +25,7 @@ const OUTLET_TAILS: &str = include_str!("../lexicon/types/outlet_tails.txt");
 const DOCUMENTS: &str = include_str!("../lexicon/types/documents.txt");
 const SOCIAL: &str = include_str!("../lexicon/types/social.txt");
 const ANONYMITY: &str = include_str!("../lexicon/types/anonymity.txt");
+const ADJECTIVES: &str = include_str!("../lexicon/types/adjectives.txt");
 
 /// A country: its name and demonyms.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,7 +59,7 @@ pub struct Lexicon {
     pub organizations: HashMap<String, AffiliationKind>,
     /// Countries by name.
     pub countries: HashMap<String, Country>,
-    /// Demonym adjectives (lower case) mapped to the demonym as written.
+    /// Demonym and identity adjectives (lower case) mapped to the word as written.
     pub demonyms: HashMap<String, String>,
     /// Plural demonyms (`iraqis`).
     pub demonym_plurals: HashSet<String>,
@@ -185,6 +186,9 @@ impl Lexicon {
                 lx.demonym_plurals.insert(phrase_key(plural));
             }
             lx.countries.insert(phrase_key(e), Country { demonym });
+        }
+        for (e, _) in entries(ADJECTIVES) {
+            lx.demonyms.entry(phrase_key(e)).or_insert_with(|| e.to_string());
         }
         for (e, v) in entries(PARTIES) {
             lx.parties.insert(phrase_key(e), v.to_string());

@@ -225,7 +225,10 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
                     if matches!(reading.pp_word.as_str(), "at" | "of" | "for" | "with" | "from") {
                         push_pp(r, 3);
                     }
-                    vote(SourceType::NamedPerson, 4, "named-person")
+                    // a full name (or a titled one) is stronger evidence than a lone surname
+                    let tokens = head.key.split(' ').count();
+                    let strength = if tokens >= 2 || title_at.is_some() || h > 0 && matches!(items[h - 1].class, Class::Title(_)) { 4 } else { 3 };
+                    vote(SourceType::NamedPerson, strength, "named-person")
                 }
                 RunKind::Outlet => {
                     r.self_kind = Some(AffiliationKind::Media);
@@ -252,7 +255,9 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
                         r.affiliations.push(Cand { text: p.clone(), weight: 2, kind: AffiliationKind::Political, bare: false });
                     }
                     r.noun_kind = Some(AffiliationKind::Political);
-                    vote(SourceType::UnnamedPerson, 3, "unnamed-person")
+                    // "One Republican" is a person; a lone "Democratic" or "GOP" is an adjective or the party
+                    let counted = h > 0 && matches!(items[h - 1].class, Class::Det | Class::Quant);
+                    vote(SourceType::UnnamedPerson, if counted { 3 } else { 1 }, "unnamed-person")
                 }
                 RunKind::Demonym => {
                     r.self_kind = Some(AffiliationKind::Government);
@@ -329,12 +334,15 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
         Class::Inst => {
             let kind = lx.institutions.get(&head.key).copied().unwrap_or(AffiliationKind::Unknown);
             r.self_kind = Some(kind);
+            // "Tulsa police", "the Clinton campaign": a name makes the institution a named one
+            let named = h > 0 && matches!(items[h - 1].class, Class::Run(RunKind::Person | RunKind::Org(_) | RunKind::Acronym | RunKind::Country)) && !items[h - 1].possessive;
+            let strength = if named { 4 } else { 3 };
             v = if reading.of_plural {
                 vote(SourceType::UnnamedGroup, 3, "unnamed-group")
             } else if kind == AffiliationKind::Media {
-                vote(SourceType::MediaOutlet, 3, "media-outlet")
+                vote(SourceType::MediaOutlet, strength, "media-outlet")
             } else {
-                vote(SourceType::NamedOrganization, 3, "named-organization")
+                vote(SourceType::NamedOrganization, strength, "named-organization")
             };
         }
         Class::InstPlural => {
@@ -462,12 +470,18 @@ fn read_mention(text: &str, m: Span) -> MentionReading {
         }
         let appositive = n.is_word() && !n.cap || n.is_word() && (lx.roles.contains_key(&n.key) || lx.modifiers.contains(&n.key) || lx.titles.contains_key(&n.key));
         let inside = next < mj;
-        if !appositive && !inside {
+        let unnamed = r.vote.is_some_and(|v| v.source_type == SourceType::UnnamedPerson);
+        if !appositive && !inside && !(n.cap && unnamed) {
             break;
         }
         let limit = words[next..].iter().position(|x| matches!(x.tok, Tok::Comma | Tok::Stop | Tok::Dash | Tok::Close | Tok::Quote)).map_or(words.len(), |p| next + p);
         let app = phrase::read(text, &words, next, limit);
         if let Some(h) = app.head {
+            // "The city’s mayor, Jane Roe, said": the appositive names the person
+            let full_name = app.items[h].class == Class::Run(RunKind::Person) && app.items[h].key.contains(' ') && app.items.len() == h + 1;
+            if full_name && r.vote.is_some_and(|v| v.source_type == SourceType::UnnamedPerson && v.strength >= 3) {
+                r.vote = vote(SourceType::NamedPerson, 4, "named-person");
+            }
             if matches!(app.items[h].class, Class::Role | Class::Title(_) | Class::RolePlural(_)) {
                 let mut tmp = MentionReading::default();
                 read_phrase(text, &app, &mut tmp, false, false);

@@ -44,6 +44,11 @@ const QUANTIFIERS: &[&str] = &[
 
 /// The pronouns a mention can consist of, with the type they suggest alone.
 pub fn pronoun_type(key: &str) -> Option<Option<SourceType>> {
+    // I've, we're, they'd: the pronoun before the contraction
+    let key = match key.split_once('\'') {
+        Some((p, "ve" | "re" | "d" | "ll" | "m" | "s")) => p,
+        _ => key,
+    };
     Some(match key {
         "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => Some(SourceType::NamedPerson),
         "they" | "them" | "their" | "theirs" | "themselves" | "we" | "us" | "our" | "ours" | "ourselves" => {
@@ -151,8 +156,13 @@ fn is_cap_word(w: &Word) -> bool {
 }
 
 fn is_quant(k: &str) -> bool {
-    QUANTIFIERS.contains(&k) || k.chars().next().is_some_and(|c| c.is_ascii_digit())
+    QUANTIFIERS.contains(&k)
+        || k.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || (k.contains('-') && k.split('-').all(|p| QUANTIFIERS.contains(&p) || NUMBER_UNITS.contains(&p)))
 }
+
+/// Units of compound number words (`fifty-two`, `twenty-one`).
+const NUMBER_UNITS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "sixty", "seventy", "eighty", "ninety"];
 
 /// The key of the words `words[a..b]` (word tokens only), joined by spaces.
 pub fn key_of(words: &[Word], a: usize, b: usize) -> String {
@@ -260,11 +270,35 @@ fn name_kind(lx: &Lexicon, words: &[Word], text: &str, a: usize, b: usize) -> Ru
         if lx.demonyms.contains_key(&w.key) {
             return RunKind::Demonym;
         }
-        if w.is_acronym(text) {
+        if w.is_acronym(text) || is_camel_case(w.span.text(text)) {
             return RunKind::Acronym;
         }
     }
     RunKind::Person
+}
+
+/// `SoCalGas`, `LAist`, `PayPal`: inner capitals after the start, as brand names
+/// have; `McCain`, `DeVos`, `LaBelle`, `O’Neill` are personal names and excluded.
+fn is_camel_case(w: &str) -> bool {
+    if w.contains('-') || w.contains('\'') || w.contains('’') {
+        return false;
+    }
+    for prefix in ["Mc", "Mac", "De", "Di", "Du", "La", "Le", "Van", "Von", "Fitz", "St"] {
+        if w.strip_prefix(prefix).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase())) {
+            return false;
+        }
+    }
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    let lower = w.chars().filter(|c| c.is_lowercase()).count();
+    upper >= 2 && lower >= 1 && w.chars().skip(1).any(|c| c.is_uppercase())
+}
+
+/// A capitalised word at the start of a phrase shaped like a plural common
+/// noun (`Investigators`, `Economists`, `African-Americans`), not a surname.
+fn plural_common_shape(lx: &Lexicon, key: &str) -> bool {
+    let last = key.rsplit('-').next().unwrap_or(key);
+    ["ists", "ians", "ors", "icans"].iter().any(|s| key.ends_with(s) && key.len() > s.len() + 2)
+        || (key.contains('-') && lx.demonym_plurals.contains(last))
 }
 
 /// Splits the capitalised run `words[a..b]` into items.
@@ -296,6 +330,10 @@ fn read_run(lx: &Lexicon, words: &[Word], text: &str, a: usize, b: usize, at_sta
     }
     let n_words = words[a..b].iter().filter(|w| w.is_word()).count();
     // one capitalised common noun: a sentence start or a headline ("Officials", "Poll")
+    if n_words == 1 && at_start && plural_common_shape(lx, &whole) && noun_class(lx, &whole).is_none() {
+        out.push(Item { class: Class::Group, span: span_of(words, a, b), key: whole, possessive });
+        return;
+    }
     if n_words == 1 {
         if let Some(c) = noun_class(lx, &whole) {
             let at_head = at_start || !matches!(c, Class::Role);
@@ -310,7 +348,9 @@ fn read_run(lx: &Lexicon, words: &[Word], text: &str, a: usize, b: usize, at_sta
         let last = &words[b - 1];
         if let Some(c) = noun_class(lx, &last.key) {
             let closing = matches!(c, Class::RolePlural(_) | Class::Group | Class::DemonymPlural | Class::Doc | Class::Post);
-            if closing && !lx.org_heads.contains_key(&last.key) && !lx.outlet_tails.contains(&last.key) {
+            let org_inside = words[a..b - 1].iter().any(|w| w.cap && lx.org_heads.contains_key(&w.key));
+            let is_doc = matches!(c, Class::Doc | Class::Post);
+            if closing && !(org_inside && is_doc) && !lx.org_heads.contains_key(&last.key) && !lx.outlet_tails.contains(&last.key) {
                 read_run(lx, words, text, a, b - 1, at_start, out);
                 out.push(Item { class: c, span: last.span, key: last.key.clone(), possessive: last.possessive });
                 return;

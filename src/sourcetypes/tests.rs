@@ -45,6 +45,17 @@ fn type_table() {
         ("The lawmaker said no. Kamal Example, the lawmaker, added more.", &["The lawmaker", "Kamal Example"], NamedPerson),
         ("Twelve percent said they would not vote.", &["Twelve percent"], UnnamedGroup),
         ("Many Democrats said they were worried.", &["Many Democrats"], UnnamedGroup),
+        // a lone place-like name loses to the named institution it modifies
+        ("Dunmore police said two men fled. Dunmore officers and Dunmore residents watched.", &["Dunmore police", "Dunmore", "Dunmore"], NamedOrganization),
+        ("BrightWave announced it would cut jobs.", &["BrightWave"], NamedOrganization),
+        ("Black residents said the road would split the town.", &["Black residents"], UnnamedGroup),
+        ("Investigators say the fire began in the kitchen.", &["Investigators"], UnnamedGroup),
+        ("Fifty-two percent of respondents said they were unsure.", &["Fifty-two percent of respondents"], UnnamedGroup),
+        ("The town’s mayor, Lena Example, told reporters the plan was sound.", &["The town’s mayor"], NamedPerson),
+        ("One Republican said the hearing was a sham.", &["One Republican"], UnnamedPerson),
+        ("I've said it before, he wrote.", &["I've"], UnnamedPerson),
+        ("An unusual coalition of mayors said the tax was unfair.", &["An unusual coalition of mayors"], UnnamedGroup),
+        ("The Example Center for Opinion Research said trust fell.", &["The Example Center for Opinion Research"], NamedOrganization),
     ];
     for (text, mentions, want) in cases {
         let t = typed(text, mentions);
