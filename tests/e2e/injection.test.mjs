@@ -60,7 +60,7 @@ function story(payload) {
 
 /** Tags the page itself may create inside each region. */
 const ALLOWED = {
-  '#highlights': ['SPAN', 'P'],
+  '#highlights': ['DIV', 'SPAN', 'P'],
   '#sources-body': ['OL', 'LI', 'BUTTON', 'SPAN', 'P'],
   '#pressures-body': ['OL', 'LI', 'BUTTON', 'SPAN', 'P'],
   '#summary-body': ['UL', 'LI', 'STRONG', 'DIV', 'SPAN', 'P'],
