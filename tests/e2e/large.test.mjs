@@ -9,7 +9,7 @@ import { SEVERAL_SOURCES, launch, openPage, sampleText, servePage, skipReason } 
 const skip = skipReason() ?? false;
 const SIZE = 1024 * 1024;
 /** Longest the page may go without a frame while it works (the pasted text's own layout aside). */
-const MAX_FRAME_GAP_MS = 1500;
+const MAX_FRAME_GAP_MS = 1000;
 
 function megabyteText() {
   const unit = `${sampleText()}\n\n${SEVERAL_SOURCES}\n\n`;
