@@ -57,7 +57,8 @@ pub struct Tuning {
 
 impl Default for Tuning {
     fn default() -> Tuning {
-        Tuning { min_prior: 0.1, min_prior_clause: 0.15 }
+        let env = |k: &str, d: f32| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+        Tuning { min_prior: env("SL_P", 0.15), min_prior_clause: env("SL_PC", 0.2) }
     }
 }
 
@@ -446,7 +447,20 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         sentence: si,
     };
     if cue.according {
-        let np = cx.reader.after(cue.end, hi)?;
+        let mut np = cx.reader.after(cue.end, hi)?;
+        // "according to a report by X", "… an interview with X": X is part of the speaker
+        if np.end + 1 < hi && cx.tokens[np.end].kind == Kind::Word && matches!(cx.low(np.end).as_str(), "by" | "from" | "with" | "of" | "filed" | "released" | "published" | "conducted") {
+            let mut e = np.end + 1;
+            if matches!(cx.low(np.end).as_str(), "filed" | "released" | "published" | "conducted") && e < hi && cx.low(e) == "by" {
+                e += 1;
+            }
+            if let Some(tail) = cx.reader.after(e, hi) {
+                np.end = tail.end;
+                if tail.kind == NpKind::Name {
+                    np.kind = NpKind::Name;
+                }
+            }
+        }
         let at_start = cue.first == lo
             || (cue.first > lo && cx.tokens[lo..cue.first].iter().all(|t| t.kind == Kind::Word && matches!(cx.text[t.span.start..t.span.end].to_ascii_lowercase().as_str(), "but" | "and" | "yet" | "also")));
         let (content, _) = if at_start {
@@ -486,7 +500,14 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
     let sep = |i: usize| cx.is_punct(i, ",") || cx.is_punct(i, "—") || cx.is_punct(i, "–") || cx.is_punct(i, "-");
     // the subject: right before the cue, or before an appositive set off by commas or dashes
     let subject = if p > lo && cx.tokens[p - 1].is_wordlike() {
-        cx.reader.before(p, lo)
+        let np = cx.reader.before(p, lo);
+        // "His office put out a statement saying …": the clause subject speaks
+        let doc_before = cue.gerund && np.is_some_and(|n| n.first > lo && cx.lex.is("document_noun", &cx.low(n.end - 1)) && matches!(cx.low(n.first).as_str(), "a" | "an"));
+        if doc_before {
+            cx.subject(lo, p).filter(|s| s.end <= np.map(|n| n.first).unwrap_or(p)).or(np)
+        } else {
+            np
+        }
     } else if p > lo + 1 && sep(p - 1) && !cue.gerund {
         let mark = cx.tok_text(p - 1);
         (lo..p - 1)
