@@ -157,6 +157,7 @@ export function startApp({ engine, loadSample }) {
       state.firsts = [];
       return true;
     }
+    ui.view.classList.toggle('long', state.text.length > LONG_TEXT);
     const renderer = highlightRenderer(ui.view, state.text, state.analysis, state.index, activeLayers());
     state.firsts = renderer.firsts;
     let budget = FIRST_SLICE_MS;
