@@ -168,7 +168,7 @@ fn fit_active(w: &Words, i: usize, hi: usize, f: Frame, verb_form: Form) -> Opti
             fit(short_np(w, k + 1, hi), Some(d))
         }
         VerbFrame::To => {
-            if w.w(k) != "to" || !w.is_verbish(k + 1) {
+            if w.w(k) != "to" || !w.is_verbish(k + 1) || verb_form_asks_only(w, i, k + 1) {
                 return None;
             }
             fit(None, demand_right(w, k + 1, hi))
@@ -208,7 +208,8 @@ fn verb_form_asks_only(w: &Words, verb: usize, demand_start: usize) -> bool {
     while matches!(w.w(k), "not" | "never" | "to") {
         k += 1;
     }
-    lemma_asks && w.is(k, "not_demand")
+    // "demanded to know why": a question, however loud
+    lemma_asks && w.is(k, "not_demand") || w.w(k) == "know"
 }
 
 /// True when the clause has "must", "should", "has to", "need to"...
@@ -524,7 +525,7 @@ pub fn modal_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> 
         w.is_cap(k) && !w.is_possessive(k) && !w.is_grammar(k, "pronoun") && !w.is_grammar(k, "not_name") && !(opens(k) && w.w(k).ends_with('s'))
     });
     // "the mayor", "the government": one definite actor (not "voters", "it")
-    let definite = w.w(subject.start) == "the" && subject.len() <= 4 && !w.w(last).ends_with('s');
+    let definite = w.w(subject.start) == "the" && subject.len() <= 4 && w.is(last, "actor_noun");
     if !(person || named || definite) {
         return None;
     }

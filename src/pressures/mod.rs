@@ -226,6 +226,8 @@ mod tests {
             "The late goal pushed the club to victory despite the rain.",
             "Flooding poses a threat to farms.",
             "The host took calls from listeners all morning.",
+            "Parents demanded to know why the school had closed.",
+            "Lena Ortiz told the Herald she plans to move to a smaller flat.",
             "",
             "   \n\n ",
         ];
@@ -263,6 +265,7 @@ mod tests {
             ("We should leave now", None),
             ("Ms. Grant should be fine", None),
             ("Ms. Grant's plan should win votes", None),
+            ("The same rule should apply to them", None),
             ("If Ms. Grant should call, take a message", None),
         ];
         for &(quote, want) in cases {

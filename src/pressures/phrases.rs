@@ -39,6 +39,10 @@ pub fn np_left(w: &Words, lo: usize, end: usize) -> Option<Range<usize>> {
         }
         k -= 1;
     }
+    // "accused of threatening": a preposition before the verb, no subject
+    if end > lo && np_lead_junk(w.w(end - 1)) {
+        return None;
+    }
     while k < end && (np_lead_junk(w.w(k)) || w.is_punct(k, ".")) {
         k += 1;
     }
@@ -123,6 +127,10 @@ pub fn np_right(w: &Words, start: usize, hi: usize, max: usize) -> Option<Range<
         // "the Subcommittee on Consumer Protection": a name goes on
         let in_name = k > start && w.is_cap(k - 1) && w.is_cap(k + 1) && matches!(w.w(k), "on" | "of" | "for" | "in");
         if w.is(k, "stop_right") && !(k == start && w.w(k) == "both") && !in_name {
+            break;
+        }
+        // "told reporters he would": a new subject starts a clause
+        if k > start && matches!(w.w(k), "he" | "she" | "they" | "we" | "i" | "it") {
             break;
         }
         k += 1;

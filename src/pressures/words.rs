@@ -80,7 +80,7 @@ impl<'t> Words<'t> {
     /// True for an adverb in -ly written in lower case ("strongly").
     pub fn is_ly_adverb(&self, i: usize) -> bool {
         let w = self.w(i);
-        self.is_word(i) && !self.is_cap(i) && w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "early" | "family" | "italy" | "ally" | "rally" | "supply" | "reply")
+        self.is_word(i) && !self.is_cap(i) && w.len() > 4 && w.ends_with("ly") && !self.is(i, "not_adverb")
     }
 
     /// True when token `i` can start a verb phrase after "to": a lower-case
