@@ -182,7 +182,8 @@ impl<'a> Ctx<'a> {
                         j += 1;
                         seen += 1;
                     }
-                    let next_ok = j >= hi || matches!(self.tokens[j].kind, Kind::Quote(_) | Kind::Punct) || self.low(j) == "that";
+                    let dated = (i + 1..j).any(|k| self.tokens[k].kind == Kind::Word && self.lex.is("time_word", &self.low(k)));
+                    let next_ok = j >= hi || dated || matches!(self.tokens[j].kind, Kind::Quote(_) | Kind::Punct) || self.low(j) == "that";
                     if j > i + 1 && next_ok {
                         i = j;
                         continue;
@@ -264,7 +265,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if let Some(c) = self.cue_at(j, s) {
-                if c.according && comma || c.gerund && comma || and && !c.gerund && !c.according {
+                // "and said …" coordinates a new report; "and warn …" (a bare verb) does not
+                let finite = self.lex.verb(&self.low(j)).is_some_and(|v| v.lemma != self.low(j).as_str()) && !c.gerund;
+                if c.according && comma || c.gerund && comma || and && finite {
                     e = j - 1;
                     break;
                 }

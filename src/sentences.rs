@@ -74,7 +74,12 @@ pub fn split(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Sentence> {
             let last_inner = close.checked_sub(1).map(|k| tokens[k]);
             let ends_inside = last_inner.is_some_and(|k| k.kind == Kind::Punct && is_final(k.text(text)));
             let next_cap = tokens.get(close + 1).is_some_and(|n| n.cap && n.space_before);
-            if ends_inside && next_cap {
+            // "…?'' Mr. Trump asked": the quotation's speaker follows
+            let asks = last_inner.is_some_and(|k| matches!(k.text(text), "?" | "!"));
+            let cue_follows = asks && tokens[close + 1..tokens.len().min(close + 7)].iter().any(|t| {
+                t.kind == Kind::Word && lex.verb(lexicon::lower(t.text(text), &mut buf)).is_some_and(|v| v.strong)
+            });
+            if ends_inside && next_cap && !cue_follows {
                 if let Some(s) = start.take() {
                     push(&mut out, s, close + 1, start_para);
                 }

@@ -184,10 +184,8 @@ impl<'a> Reader<'a> {
         if depth < 2 && np.first > lo + 1 && self.low_in(np.first - 1, EXTENDERS) {
             if let Some(head) = self.before_depth(np.first - 1, lo, depth + 1) {
                 if matches!(head.kind, NpKind::Description | NpKind::Name) {
-                    np = Np { first: head.first, end: np.end, kind: if head.kind == NpKind::Name || has_name { NpKind::Name } else { NpKind::Description } };
-                    if head.kind == NpKind::Description && !self.tokens[head.first].cap {
-                        np.kind = NpKind::Description;
-                    }
+                    // the head decides: "a leader of the State of Law Coalition" is a description
+                    np = Np { first: head.first, end: np.end, kind: head.kind };
                 }
             }
         }

@@ -189,11 +189,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             kind = Kind::Punct;
         }
-        let cap = text[start..end].chars().next().is_some_and(|f| f.is_uppercase());
+        let cap = text[start..end].chars().next().is_some_and(|f| f.is_uppercase()) || kind == Kind::Word && particle_name(&text[start..end]);
         out.push(Token { span: Span::new(start, end), kind, cap, space_before });
         space_before = false;
     }
     out
+}
+
+/// Names led by a lower-case particle: "al-Kreiti", "el-Sisi", "d'Estaing", "bin-Salman".
+fn particle_name(word: &str) -> bool {
+    let Some(pos) = word.find(['-', '\'', '’']) else { return false };
+    let (head, rest) = word.split_at(pos);
+    let after = rest.chars().nth(1);
+    (1..=3).contains(&head.len()) && head.chars().all(|c| c.is_ascii_lowercase()) && after.is_some_and(|c| c.is_uppercase())
 }
 
 /// Words written with a leading apostrophe ("’n’", "’em", "’til").
