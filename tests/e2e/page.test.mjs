@@ -263,6 +263,18 @@ describe('page', { skip }, () => {
     await page.waitForSelector('#error:not([hidden])');
     assert.match(await page.textContent('#error'), /photo\.png/);
     assert.equal(await page.inputValue('#text'), SEVERAL_SOURCES);
+    // Dropped anywhere else on the page, a text file is read too (the browser does not open it).
+    const n = await page.evaluate(() => Number(document.body.dataset.analysed));
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'other.txt', { type: 'text/plain' }));
+      const target = document.querySelector('.side-pane');
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+      }
+    }, sampleText());
+    await page.waitForFunction((before) => Number(document.body.dataset.analysed) > before, n);
+    assert.equal(await page.inputValue('#text'), sampleText());
   });
 
   test('screenshots: desktop and 360 px, light and dark; no sideways scrolling on a phone', async () => {

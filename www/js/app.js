@@ -22,6 +22,11 @@ const SLICE_MS = 12;
 /** Largest file accepted by drop or "Open". */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
+/** Smooth scrolling, unless the visitor asked for less motion. */
+function motion() {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+}
+
 /** The analysis with every list and the summary present, whatever an engine version left out. */
 function normalise(analysis) {
   const list = (value) => (Array.isArray(value) ? value : []);
@@ -183,7 +188,7 @@ export function startApp({ engine, loadSample }) {
     }
     const first = markSelection();
     if (scroll && first) {
-      first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      first.scrollIntoView({ block: 'center', behavior: motion() });
     }
   }
 
@@ -279,7 +284,7 @@ export function startApp({ engine, loadSample }) {
     }
     const target = ui.view.querySelector(`.hl[data-first][data-item="${CSS.escape(button.dataset.pressure)}"]`);
     if (target) {
-      target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      target.scrollIntoView({ block: 'center', behavior: motion() });
       focusItem(target);
     }
   });
@@ -306,16 +311,19 @@ export function startApp({ engine, loadSample }) {
     if (ui.file.files?.[0]) readFile(ui.file.files[0]);
     ui.file.value = '';
   });
+  // A file dropped anywhere on the page is read (rather than opened by the browser, which
+  // would leave the page); the input area shows that it will take it.
   const dropZone = ui.text.closest('section') ?? ui.text;
-  dropZone.addEventListener('dragover', (event) => {
-    if (![...(event.dataTransfer?.types ?? [])].includes('Files')) return;
+  const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+  document.addEventListener('dragover', (event) => {
+    if (!carriesFiles(event)) return;
     event.preventDefault();
     dropZone.classList.add('dragging');
   });
-  dropZone.addEventListener('dragleave', (event) => {
-    if (!dropZone.contains(event.relatedTarget)) dropZone.classList.remove('dragging');
+  document.addEventListener('dragleave', (event) => {
+    if (!event.relatedTarget) dropZone.classList.remove('dragging');
   });
-  dropZone.addEventListener('drop', (event) => {
+  document.addEventListener('drop', (event) => {
     dropZone.classList.remove('dragging');
     const file = event.dataTransfer?.files?.[0];
     if (!file) return;
