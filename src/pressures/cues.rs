@@ -114,7 +114,8 @@ fn fit_active(w: &Words, i: usize, hi: usize, f: Frame, verb_form: Form) -> Opti
     match f.frame {
         VerbFrame::ObjTo | VerbFrame::ObjInto | VerbFrame::ObjAgainst | VerbFrame::ObjFor | VerbFrame::ObjWith | VerbFrame::Obj => {
             let obj = np_right(w, k, hi, MAX_OBJECT).filter(|o| !matches!(w.w(o.start), "and" | "or" | "but"))?;
-            let after = obj.end;
+            // "urged Tokyo last week to": the time phrase is skipped
+            let after = if w.is(obj.end, "time_lead") && w.is(obj.end + 1, "time") { obj.end + 2 } else { obj.end };
             let prep = match f.frame {
                 VerbFrame::ObjInto => "into",
                 VerbFrame::ObjAgainst => "against",
@@ -131,8 +132,10 @@ fn fit_active(w: &Words, i: usize, hi: usize, f: Frame, verb_form: Form) -> Opti
                     fit(Some(obj), Some(d))
                 }
                 VerbFrame::Obj => {
-                    // a bare object must end the phrase: "pressured the moderators."
-                    if !ends_phrase(w, after, hi) || w.w(after) == "to" || w.is_grammar(obj.start, "pronoun") && verb_form == Form::Base {
+                    // a bare object must end the phrase: "pressured the moderators.";
+                    // and a clause does not open with it ("Pressure rises")
+                    let opens = i == 0 || !w.is_word(i - 1);
+                    if opens || !ends_phrase(w, after, hi) || w.w(after) == "to" || w.is_grammar(obj.start, "pronoun") && verb_form == Form::Base {
                         return None;
                     }
                     fit(Some(obj), None)
@@ -522,7 +525,7 @@ pub fn modal_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> 
     // that is only capitalised because it opens the sentence ("Voters")
     let opens = |k: usize| k == lo || !w.is_word(k - 1);
     let named = subject.clone().any(|k| {
-        w.is_cap(k) && !w.is_possessive(k) && !w.is_grammar(k, "pronoun") && !w.is_grammar(k, "not_name") && !(opens(k) && w.w(k).ends_with('s'))
+        w.is_cap(k) && !w.is_possessive(k) && !w.is(k, "noun_marker") && !w.is_grammar(k, "pronoun") && !w.is_grammar(k, "not_name") && !(opens(k) && w.w(k).ends_with('s'))
     });
     // "the mayor", "the government": one definite actor (not "voters", "it")
     let definite = w.w(subject.start) == "the" && subject.len() <= 4 && w.is(last, "actor_noun");

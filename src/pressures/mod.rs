@@ -123,6 +123,8 @@ mod tests {
             ("The coach warned his players not to talk to reporters.", want("warned", &["The coach"], Some("his players"), Some("not to talk to reporters"))),
             ("Rebels threatened to close the border crossing.", want("threatened", &["Rebels"], None, Some("close the border crossing"))),
             ("The judge ordered the firm to pay the fine.", want("ordered", &["The judge"], Some("the firm"), Some("pay the fine"))),
+            ("Critics decried the mayor's calls to close the park.", want("calls", &["the mayor's"], None, Some("close the park"))),
+            ("Ministers urged Tokyo last week to lift the ban.", want("urged", &["Ministers"], Some("Tokyo"), Some("lift the ban"))),
             ("Activists are pushing for the director's resignation over the leak.", want("pushing for", &["Activists"], None, Some("the director's resignation over the leak"))),
             ("Tariq Said, an adviser to the club, who told the players to stay calm", want("told", &["Tariq Said"], Some("the players"), Some("stay calm"))),
             ("The court's ruling \u{201c}will force us to close two wards.\u{201d}", want("force", &["The court's ruling"], Some("us"), Some("close two wards"))),
@@ -228,6 +230,10 @@ mod tests {
             "The host took calls from listeners all morning.",
             "Parents demanded to know why the school had closed.",
             "Lena Ortiz told the Herald she plans to move to a smaller flat.",
+            "Pressure rises in the pipes.",
+            "The president signed an executive order that restores the rule.",
+            "There's a threat of rain.",
+            "Strong sales pushed the shares to record highs.",
             "",
             "   \n\n ",
         ];
@@ -266,6 +272,8 @@ mod tests {
             ("Ms. Grant should be fine", None),
             ("Ms. Grant's plan should win votes", None),
             ("The same rule should apply to them", None),
+            ("No one should do that", None),
+            ("I think the council should act", Some(("the council", Some("act")))),
             ("If Ms. Grant should call, take a message", None),
         ];
         for &(quote, want) in cases {

@@ -19,6 +19,23 @@ fn np_lead_junk(w: &str) -> bool {
     matches!(w, "and" | "or" | "of" | "in" | "on" | "at" | "with" | "from" | "by" | "for" | "about" | "both" | "but" | "also")
 }
 
+/// True when token `t` looks like a finite verb that ends a subject read
+/// leftwards ("decried Trump's", "Obama hired Bill Daley"): a lower-case -ed
+/// word not after a determiner ("a retired judge"), or a common verb.
+fn looks_finite(w: &Words, lo: usize, t: usize) -> bool {
+    if !w.is_word(t) || w.is_cap(t) {
+        return false;
+    }
+    let lw = w.w(t);
+    let after_det = t > lo && (w.is_grammar(t - 1, "determiner") || w.is(t - 1, "noun_marker") || w.is_ly_adverb(t - 1));
+    (lw.ends_with("ed") && lw.len() > 4 && !after_det)
+        || w.is(t, "exert")
+        || w.is(t, "undergo")
+        || w.is(t, "control")
+        || w.is(t, "subject_verb")
+        || super::lexicon::get().verb(lw).is_some()
+}
+
 /// The noun phrase ending at `end` (exclusive), read leftwards; `None` when
 /// a stop word or punctuation comes first.
 pub fn np_left(w: &Words, lo: usize, end: usize) -> Option<Range<usize>> {
@@ -35,6 +52,9 @@ pub fn np_left(w: &Words, lo: usize, end: usize) -> Option<Range<usize>> {
         }
         // a stop word inside a capitalised name ("Tariq Said") is part of it
         if w.is(t, "stop_left") && !(w.is_cap(t) && t > lo && w.is_cap(t - 1)) {
+            break;
+        }
+        if k < end && looks_finite(w, lo, t) {
             break;
         }
         k -= 1;
@@ -125,12 +145,17 @@ pub fn np_right(w: &Words, start: usize, hi: usize, max: usize) -> Option<Range<
             break;
         }
         // "the Subcommittee on Consumer Protection": a name goes on
-        let in_name = k > start && w.is_cap(k - 1) && w.is_cap(k + 1) && matches!(w.w(k), "on" | "of" | "for" | "in");
+        let in_name = k > start && w.is_cap(k - 1) && w.is_cap(k + 1) && !w.is(k + 1, "time") && matches!(w.w(k), "on" | "of" | "for" | "in");
         if w.is(k, "stop_right") && !(k == start && w.w(k) == "both") && !in_name {
             break;
         }
         // "told reporters he would": a new subject starts a clause
-        if k > start && matches!(w.w(k), "he" | "she" | "they" | "we" | "i" | "it") {
+        let bare = w.w(k).split('\'').next().unwrap_or("");
+        if k > start && matches!(bare, "he" | "she" | "they" | "we" | "i" | "it") {
+            break;
+        }
+        // "urged Obama last year": a time phrase is not part of the object
+        if k > start && w.is(k, "time_lead") && w.is(k + 1, "time") {
             break;
         }
         k += 1;
@@ -230,7 +255,7 @@ pub fn clause_subject(w: &Words, lo: usize, hi: usize) -> Option<Range<usize>> {
         }
         let lw = w.w(k);
         let verb_like = k > start && !w.is_cap(k) && lw.ends_with("ed");
-        if w.is(k, "stop_right") || w.is(k, "subject_verb") || verb_like || super::lexicon::get().verb(lw).is_some() {
+        if w.is(k, "stop_right") || w.is(k, "skip") || w.is(k, "subject_verb") || verb_like || super::lexicon::get().verb(lw).is_some() {
             break;
         }
         k += 1;

@@ -74,7 +74,7 @@ impl<'t> Words<'t> {
     /// True for a possessive word: "Trump's", "the states'".
     pub fn is_possessive(&self, i: usize) -> bool {
         let w = self.w(i);
-        self.is_word(i) && (w.ends_with("'s") || w.ends_with("s'"))
+        self.is_word(i) && (w.ends_with("'s") || w.ends_with("s'")) && !self.is(i, "not_possessive")
     }
 
     /// True for an adverb in -ly written in lower case ("strongly").
