@@ -67,7 +67,7 @@ export function startApp({ engine, loadSample }) {
     layers: [...document.querySelectorAll('input[name="layer"]')],
   };
   const tooltip = new Tooltip($('tip'));
-  const state = { text: '', analysis: null, index: null, selected: null, firsts: [], turn: 0, timer: 0, shown: 0, drawing: 0, showAll: { sources: false, pressures: false } };
+  const state = { text: '', analysis: null, index: null, selected: null, firsts: [], turn: 0, timer: 0, shown: 0, undrawn: false, drawing: 0, showAll: { sources: false, pressures: false } };
 
   // ---- analysis -------------------------------------------------------------------------
 
@@ -134,9 +134,15 @@ export function startApp({ engine, loadSample }) {
       await nextTask(); // let the panels paint before the text is cut into pieces
       if (!current()) return false;
     }
-    const drawn = await renderText(current);
-    if (drawn) document.body.dataset.analysed = String(++state.shown);
-    return drawn;
+    state.undrawn = true;
+    return renderText(current);
+  }
+
+  /** Counts, on `body[data-analysed]`, each new analysis once its text is fully drawn. */
+  function announceDrawn() {
+    if (!state.undrawn) return;
+    state.undrawn = false;
+    document.body.dataset.analysed = String(++state.shown);
   }
 
   function renderPanels() {
@@ -160,6 +166,7 @@ export function startApp({ engine, loadSample }) {
     if (!state.text.trim()) {
       ui.view.replaceChildren(Object.assign(document.createElement('p'), { className: 'empty', textContent: 'Nothing to show yet.' }));
       state.firsts = [];
+      announceDrawn();
       return true;
     }
     ui.view.classList.toggle('long', state.text.length > LONG_TEXT);
@@ -176,6 +183,7 @@ export function startApp({ engine, loadSample }) {
     if (budget === SLICE_MS) setBusy(null);
     if (state.firsts.length && !ui.view.querySelector('.hl[tabindex="0"]')) state.firsts[0].tabIndex = 0;
     markSelection();
+    announceDrawn();
     return true;
   }
 
