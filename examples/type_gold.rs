@@ -9,7 +9,10 @@
 //! Without files it reads `../shared/eval/polnear-dev.jsonl` and
 //! `../shared/eval/seed.jsonl` (only articles whose `layers` include
 //! `sources`). `-v` lists every disagreement; `--show TEXT` prints the
-//! sources with a mention containing TEXT. Gold offsets are Unicode code
+//! sources with a mention containing TEXT. `--speakers FILE` types every
+//! gold speaker span of FILE on its own (e.g. polnear-train, which has no
+//! source types) and prints the type distribution and every 50th speaker,
+//! for reading rather than scoring. Gold offsets are Unicode code
 //! points; they are converted to byte offsets here.
 
 use serde_json::Value;
@@ -62,6 +65,7 @@ struct Tally {
 fn main() {
     let mut verbose = false;
     let mut show: Option<String> = None;
+    let mut speakers: Option<String> = None;
     let mut files: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -69,9 +73,15 @@ fn main() {
             verbose = true;
         } else if a == "--show" {
             show = args.next();
+        } else if a == "--speakers" {
+            speakers = args.next();
         } else {
             files.push(a);
         }
+    }
+    if let Some(file) = speakers {
+        speaker_sample(&file);
+        return;
     }
     if files.is_empty() {
         files = vec!["../shared/eval/polnear-dev.jsonl".into(), "../shared/eval/seed.jsonl".into()];
@@ -182,4 +192,31 @@ fn main() {
             println!("  {g:>18} -> {p:<18} {n}");
         }
     }
+}
+
+/// Types each gold speaker span alone; prints the distribution and a sample.
+fn speaker_sample(file: &str) {
+    let Ok(body) = std::fs::read_to_string(file) else {
+        eprintln!("skip {file}: not readable");
+        return;
+    };
+    let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut n = 0usize;
+    for line in body.lines().filter(|l| !l.trim().is_empty()) {
+        let Ok(doc) = serde_json::from_str::<Value>(line) else { continue };
+        let text = doc["text"].as_str().unwrap_or("");
+        let map = cp_to_byte(text);
+        let byte = |i: &Value| i.as_u64().and_then(|i| map.get(i as usize).copied());
+        for a in doc["attributions"].as_array().into_iter().flatten() {
+            let sp = &a["speaker"];
+            let (Some(s), Some(e)) = (byte(&sp[0]), byte(&sp[1])) else { continue };
+            let t = classify(text, &[Span::new(s, e)]);
+            *counts.entry(t.source_type.as_str()).or_default() += 1;
+            n += 1;
+            if n % 50 == 0 {
+                println!("{:>18} {:<14} {:?} role {:?} aff {:?}", t.source_type.as_str(), t.rule, Span::new(s, e).text(text), t.role, t.affiliation);
+            }
+        }
+    }
+    println!("{n} speakers: {counts:?}");
 }

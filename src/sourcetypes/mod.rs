@@ -222,7 +222,8 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
             v = match kind {
                 RunKind::Person => {
                     modifier_affiliations(text, items, until, title_at.as_ref().map(|(_, r)| r.as_str()), &mut r.affiliations);
-                    if matches!(reading.pp_word.as_str(), "at" | "of" | "for" | "with" | "from") {
+                    // "at the Cato Institute", "of the Tax Foundation"; not a home town ("of New Mexico")
+                    if matches!(reading.pp_word.as_str(), "at" | "for" | "with") || reading.pp_word == "of" && pp_kind != AffiliationKind::Unknown {
                         push_pp(r, 3);
                     }
                     // a full name (or a titled one) is stronger evidence than a lone surname
@@ -259,10 +260,8 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
                     let counted = h > 0 && matches!(items[h - 1].class, Class::Det | Class::Quant);
                     vote(SourceType::UnnamedPerson, if counted { 3 } else { 1 }, "unnamed-person")
                 }
-                RunKind::Demonym => {
-                    r.self_kind = Some(AffiliationKind::Government);
-                    vote(SourceType::NamedOrganization, 2, "named-organization")
-                }
+                // a lone adjective ("European", "Black") says nothing about the type
+                RunKind::Demonym => None,
             };
         }
         Class::Role | Class::Title(_) => {
@@ -479,7 +478,7 @@ fn read_mention(text: &str, m: Span) -> MentionReading {
         if let Some(h) = app.head {
             // "The city’s mayor, Jane Roe, said": the appositive names the person
             let full_name = app.items[h].class == Class::Run(RunKind::Person) && app.items[h].key.contains(' ') && app.items.len() == h + 1;
-            if full_name && r.vote.is_some_and(|v| v.source_type == SourceType::UnnamedPerson && v.strength >= 3) {
+            if full_name && r.vote.is_some_and(|v| v.source_type == SourceType::UnnamedPerson) {
                 r.vote = vote(SourceType::NamedPerson, 4, "named-person");
             }
             if matches!(app.items[h].class, Class::Role | Class::Title(_) | Class::RolePlural(_)) {
@@ -500,36 +499,35 @@ fn read_mention(text: &str, m: Span) -> MentionReading {
     r
 }
 
-/// The type with the strongest evidence: highest single vote, then the sum.
+/// The type with the strongest evidence: highest single vote, then the sum,
+/// then the earliest mention. One pass over the votes.
 fn elect(votes: &[Vote]) -> Option<Vote> {
-    let mut best: Option<(u8, u32, usize, Vote)> = None;
+    // per type: (max strength, sum, first index, the strongest vote)
+    let mut per: Vec<(u8, u32, usize, Vote)> = Vec::new();
     for (i, v) in votes.iter().enumerate() {
-        let same = votes.iter().filter(|w| w.source_type == v.source_type);
-        let max = same.clone().map(|w| w.strength).max().unwrap_or(0);
-        let sum: u32 = same.map(|w| w.strength as u32).sum();
-        let first = votes.iter().position(|w| w.source_type == v.source_type).unwrap_or(i);
-        let better = match &best {
-            None => true,
-            Some((bm, bs, bf, _)) => (max, sum, std::cmp::Reverse(first)) > (*bm, *bs, std::cmp::Reverse(*bf)),
-        };
-        if better && v.strength == max {
-            best = Some((max, sum, first, *v));
+        match per.iter_mut().find(|p| p.3.source_type == v.source_type) {
+            Some(p) => {
+                p.1 += v.strength as u32;
+                if v.strength > p.0 {
+                    p.0 = v.strength;
+                    p.3 = *v;
+                }
+            }
+            None => per.push((v.strength, v.strength as u32, i, *v)),
         }
     }
-    best.map(|b| b.3)
+    per.into_iter().max_by_key(|p| (p.0, p.1, std::cmp::Reverse(p.2))).map(|p| p.3)
 }
 
-/// The candidate with the largest total weight; ties go to the earliest.
+/// The candidate with the largest total weight (over equal texts, case
+/// ignored); ties go to the earliest. One pass with a map.
 fn best(cands: &[Cand]) -> Option<&Cand> {
-    let mut out: Option<(u32, &Cand)> = None;
-    for c in cands {
-        let key = c.text.to_lowercase();
-        let total: u32 = cands.iter().filter(|d| d.text.to_lowercase() == key).map(|d| d.weight).sum();
-        if out.is_none_or(|(t, _)| total > t) {
-            out = Some((total, c));
-        }
+    let mut totals: std::collections::HashMap<String, (u32, usize)> = std::collections::HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        let e = totals.entry(c.text.to_lowercase()).or_insert((0, i));
+        e.0 += c.weight;
     }
-    out.map(|o| o.1)
+    totals.into_values().max_by_key(|&(t, i)| (t, std::cmp::Reverse(i))).map(|(_, i)| &cands[i])
 }
 
 /// Types one source from all its mentions (sorted byte spans into `text`),

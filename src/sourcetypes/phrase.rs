@@ -20,6 +20,14 @@ const BOUNDARY: &[&str] = &[
     "like", "such", "because", "when", "while", "where", "after", "before", "since", "during", "into", "over", "under",
     "through", "against", "between", "among", "within", "without", "via", "per", "if", "though", "although", "not",
 ];
+/// Modifiers peeled off the front of a capitalised run even before a name (`Top Sanders strategists`).
+const PEELED: &[&str] = &["top", "former", "senior", "retired", "longtime", "long-time", "acting", "interim"];
+/// Calendar words: capitalised, never a source.
+const CALENDAR: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept",
+    "oct", "nov", "dec",
+];
 /// Prepositions that introduce an affiliation.
 const PREPOSITIONS: &[&str] = &["of", "at", "for", "to", "from", "with", "by", "in", "on"];
 /// Words joining the parts of one capitalised name (`State of Law Coalition`).
@@ -311,7 +319,10 @@ fn read_run(lx: &Lexicon, words: &[Word], text: &str, a: usize, b: usize, at_sta
             Class::Det
         } else if is_quant(k) {
             Class::Quant
-        } else if lx.modifiers.contains(k) && b - a > 1 && (lx.titles.contains_key(&words[a + 1].key) || lx.roles.contains_key(&words[a + 1].key)) {
+        } else if lx.modifiers.contains(k)
+            && b - a > 1
+            && (PEELED.contains(&k) || lx.titles.contains_key(&words[a + 1].key) || lx.roles.contains_key(&words[a + 1].key))
+        {
             Class::RoleMod
         } else {
             break;
@@ -408,7 +419,7 @@ pub fn read(text: &str, words: &[Word], start: usize, limit: usize) -> Reading {
     let lx = lexicon::get();
     let limit = limit.min(words.len());
     let mut i = start;
-    while i < limit && (!words[i].is_word() && words[i].tok != Tok::Quote || LEADING_SKIP.contains(&words[i].key.as_str()) && !words[i].cap) {
+    while i < limit && (!words[i].is_word() && words[i].tok != Tok::Quote || LEADING_SKIP.contains(&words[i].key.as_str())) {
         i += 1;
     }
     // the head chunk
@@ -465,6 +476,13 @@ pub fn read(text: &str, words: &[Word], start: usize, limit: usize) -> Reading {
         }
         let at_start = items.iter().all(|it: &Item| matches!(it.class, Class::Det | Class::Quant | Class::RoleMod));
         let pronoun = w.cap && pronoun_type(&w.key).is_some() && (w.key == "i" || !w.is_acronym(text));
+        // "From", "Will", "Saturday’s": capitalised function or calendar words are not names
+        let next_cap = words.get(j + 1).is_some_and(|n| j + 1 < e && is_cap_word(n));
+        if w.cap && !pronoun && (CALENDAR.contains(&w.key.as_str()) || (!next_cap && (BOUNDARY.contains(&w.key.as_str()) || LEADING_SKIP.contains(&w.key.as_str())))) {
+            items.push(Item { class: Class::Other, span: w.span, key: w.key.clone(), possessive: w.possessive });
+            j += 1;
+            continue;
+        }
         let particle_start = !w.cap && PARTICLES.contains(&w.key.as_str()) && words.get(j + 1).is_some_and(is_cap_word) && j + 1 < e;
         if (w.cap && !pronoun) || particle_start {
             let mut r = j + 1;
