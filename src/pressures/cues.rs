@@ -304,6 +304,10 @@ pub fn verb_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
     if w.is_cap(i) && i > lo && w.is_cap(i - 1) && w.is_word(i + 1) && !w.is_cap(i + 1) {
         return None;
     }
+    // "an easier appeal", "a bigger push": after a comparative, a noun
+    if vf.form == Form::Base && i > lo && !w.is_cap(i - 1) && w.is_word(i - 1) && (w.w(i - 1).ends_with("er") || w.w(i - 1).ends_with("est")) && w.w(i - 1).len() > 4 {
+        return None;
+    }
     // "blood pressure", "foreign pressure": a noun, not a verb
     if i > lo && (w.is(i - 1, "not_cue_before") || w.is(i - 1, "vague_actor") && vf.form != Form::Past) {
         return None;
@@ -406,6 +410,7 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
     }
     // after the noun: from, of, on, to, for, that ("pressure is mounting on")
     let mut k = i + 1;
+    let mut used: Vec<&str> = Vec::new();
     let mut m = k;
     while m < hi && m - k < 3 && w.is(m, "mounting") {
         m += 1;
@@ -422,7 +427,15 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
         while j < hi && w.is(j, "intensifier") {
             j += 1;
         }
+        // "pressure on China on Saturday to": the time phrase is skipped
+        if w.is(j, "time_lead") && w.is(j + 1, "time") {
+            j += 2;
+        }
         let word = w.w(j);
+        if used.contains(&word) {
+            break;
+        }
+        used.push(word);
         let next = if (word == "from" || word == "by") && has(NounFrame::From) || word == "of" && has(NounFrame::Of) {
             np_right(w, j + 1, hi, MAX_OBJECT).map(|a| {
                 if c.vague {

@@ -125,6 +125,7 @@ mod tests {
             ("The judge ordered the firm to pay the fine.", want("ordered", &["The judge"], Some("the firm"), Some("pay the fine"))),
             ("Critics decried the mayor's calls to close the park.", want("calls", &["the mayor's"], None, Some("close the park"))),
             ("Ministers urged Tokyo last week to lift the ban.", want("urged", &["Ministers"], Some("Tokyo"), Some("lift the ban"))),
+            ("She told voters he would force the city to pay.", want("force", &["he"], Some("the city"), Some("pay"))),
             ("Activists are pushing for the director's resignation over the leak.", want("pushing for", &["Activists"], None, Some("the director's resignation over the leak"))),
             ("Tariq Said, an adviser to the club, who told the players to stay calm", want("told", &["Tariq Said"], Some("the players"), Some("stay calm"))),
             ("The court's ruling \u{201c}will force us to close two wards.\u{201d}", want("force", &["The court's ruling"], Some("us"), Some("close two wards"))),
@@ -143,6 +144,7 @@ mod tests {
                 want("under pressure from", &["shipping firms", "insurers"], Some("The port authority"), Some("extend its hours")),
             ),
             ("Foreign pressure shaped the final text.", want("Foreign pressure", &["Foreign"], None, None)),
+            ("Donors increased pressure on Lima on Monday to settle.", want("pressure", &["Donors"], Some("Lima"), Some("settle"))),
             (
                 "Pressure is mounting on the chancellor to scrap the levy.",
                 want("Pressure", &[], Some("the chancellor"), Some("scrap the levy")),
@@ -234,6 +236,7 @@ mod tests {
             "The president signed an executive order that restores the rule.",
             "There's a threat of rain.",
             "Strong sales pushed the shares to record highs.",
+            "Humour has an easier appeal to children than to adults.",
             "",
             "   \n\n ",
         ];

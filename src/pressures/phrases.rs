@@ -16,7 +16,10 @@ const MAX_APPOSITION: usize = 20;
 
 /// Words that cannot start a noun phrase found leftwards.
 fn np_lead_junk(w: &str) -> bool {
-    matches!(w, "and" | "or" | "of" | "in" | "on" | "at" | "with" | "from" | "by" | "for" | "about" | "both" | "but" | "also")
+    matches!(
+        w,
+        "and" | "or" | "of" | "in" | "on" | "at" | "with" | "from" | "by" | "for" | "about" | "both" | "but" | "also" | "against" | "into" | "than" | "like"
+    )
 }
 
 /// True when token `t` looks like a finite verb that ends a subject read
@@ -58,6 +61,10 @@ pub fn np_left(w: &Words, lo: usize, end: usize) -> Option<Range<usize>> {
             break;
         }
         k -= 1;
+        // "voters he'd": a subject pronoun is the whole subject
+        if matches!(w.w(t).split('\'').next().unwrap_or(""), "he" | "she" | "they" | "we" | "i" | "you") {
+            break;
+        }
     }
     // "accused of threatening": a preposition before the verb, no subject
     if end > lo && np_lead_junk(w.w(end - 1)) {
