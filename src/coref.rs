@@ -50,6 +50,8 @@ struct Linker<'a> {
     by_key: HashMap<String, usize>,
     /// entities in order of last use (most recent last)
     recent: Vec<usize>,
+    /// lower-case form of every token
+    lows: Vec<Box<str>>,
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -57,9 +59,8 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 impl<'a> Linker<'a> {
-    fn low(&self, i: usize) -> String {
-        let mut b = String::new();
-        lexicon::lower(self.tokens[i].text(self.text), &mut b).to_string()
+    fn low(&self, i: usize) -> &str {
+        &self.lows[i]
     }
 
     fn span(&self, np: Np) -> Span {
@@ -99,14 +100,14 @@ impl<'a> Linker<'a> {
     }
 
     fn is_org_name(&self, first: usize, end: usize) -> bool {
-        (first..end).any(|i| self.lex.is("org_head", strip_possessive(&self.low(i))))
+        (first..end).any(|i| self.lex.is("org_head", strip_possessive(self.low(i))))
     }
 
     fn head_words(&self, np: Np) -> Vec<String> {
         let mut out = Vec::new();
         let mut stop = np.end;
         for i in np.first..np.end {
-            if self.tokens[i].kind == Kind::Word && matches!(self.low(i).as_str(), "of" | "for" | "at" | "from" | "with" | "in") {
+            if self.tokens[i].kind == Kind::Word && matches!(self.low(i), "of" | "for" | "at" | "from" | "with" | "in") {
                 stop = i;
                 break;
             }
@@ -115,8 +116,8 @@ impl<'a> Linker<'a> {
             let t = self.tokens[i];
             if t.kind == Kind::Word && !t.cap {
                 let w = self.low(i);
-                if !self.lex.is("determiner", &w) {
-                    out.push(w);
+                if !self.lex.is("determiner", w) {
+                    out.push(w.to_string());
                 }
             }
         }
@@ -134,10 +135,8 @@ impl<'a> Linker<'a> {
     }
 
     fn add_mention(&mut self, e: usize, span: Span) {
-        let m = &mut self.entities[e].mentions;
-        if !m.contains(&span) {
-            m.push(span);
-        }
+        // duplicates are removed once, at the end
+        self.entities[e].mentions.push(span);
     }
 
     fn new_entity(&mut self, ent: Entity) -> usize {
@@ -158,7 +157,7 @@ impl<'a> Linker<'a> {
         let span = self.span(np);
         match np.kind {
             NpKind::Pronoun | NpKind::Relative => {
-                let w = self.low(np.first);
+                let w = self.low(np.first).to_string();
                 let want_person = matches!(w.as_str(), "he" | "she" | "who" | "i");
                 let want_plural = matches!(w.as_str(), "they" | "we");
                 let found = self.recent.iter().rev().take(8).copied().find(|&e| {
@@ -183,10 +182,10 @@ impl<'a> Linker<'a> {
                 let org = self.is_org_name(f, l);
                 let full: String = (f..l)
                     .filter(|&i| self.tokens[i].kind == Kind::Word)
-                    .map(|i| strip_possessive(&self.low(i)).to_string())
+                    .map(|i| strip_possessive(self.low(i)).to_string())
                     .collect::<Vec<_>>()
                     .join(" ");
-                let surname = strip_possessive(&self.low(l - 1)).trim_start_matches("al-").trim_start_matches("el-").to_string();
+                let surname = strip_possessive(self.low(l - 1)).trim_start_matches("al-").trim_start_matches("el-").to_string();
                 let key = if org { format!("org:{full}") } else { format!("per:{surname}") };
                 let heads = self.head_words(np);
                 let e = match self.by_key.get(&key).copied() {
@@ -223,7 +222,7 @@ impl<'a> Linker<'a> {
             NpKind::Description => {
                 let heads = self.head_words(np);
                 let head = heads.last().cloned().unwrap_or_default();
-                let first = self.low(np.first);
+                let first = self.low(np.first).to_string();
                 let definite = matches!(first.as_str(), "the" | "this" | "that" | "these" | "those") || !self.lex.is("determiner", &first);
                 let person = self.lex.is("person_head", &head);
                 let plural = head.ends_with('s') && !head.ends_with("ss");
@@ -260,7 +259,9 @@ impl<'a> Linker<'a> {
 /// Links the candidates' speakers into entities. `paragraph_of` gives each
 /// candidate's paragraph.
 pub fn link(text: &str, tokens: &[Token], cands: &[Candidate], paragraph_of: &[usize]) -> Linked {
-    let mut lk = Linker { text, tokens, lex: lexicon::get(), entities: Vec::new(), by_key: HashMap::new(), recent: Vec::new() };
+    let mut buf = String::new();
+    let lows = tokens.iter().map(|t| if t.kind == Kind::Word { Box::from(lexicon::lower(t.text(text), &mut buf)) } else { Box::from("") }).collect();
+    let mut lk = Linker { text, tokens, lex: lexicon::get(), entities: Vec::new(), by_key: HashMap::new(), recent: Vec::new(), lows };
     let mut source_of: Vec<Option<usize>> = vec![None; cands.len()];
     for (k, c) in cands.iter().enumerate() {
         let para = paragraph_of[k];
@@ -288,11 +289,119 @@ pub fn link(text: &str, tokens: &[Token], cands: &[Candidate], paragraph_of: &[u
         source_of[k] = e;
     }
     add_name_repeats(&mut lk);
+    add_later_mentions(&mut lk);
     for e in &mut lk.entities {
-        e.mentions.sort();
-        e.mentions.dedup();
+        tidy(&mut e.mentions);
     }
     Linked { entities: lk.entities, source_of }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Unknown,
+    Male,
+    Female,
+}
+
+/// Adds pronouns and definite descriptions that refer to a source, in one
+/// pass in text order: a pronoun goes to the most recent compatible source
+/// unless another name came between; "the senator" to the most recent source
+/// described so.
+fn add_later_mentions(lk: &mut Linker) {
+    let n = lk.entities.len();
+    if n == 0 {
+        return;
+    }
+    let mut gender = vec![Gender::Unknown; n];
+    for (e, ent) in lk.entities.iter().enumerate() {
+        for m in &ent.mentions {
+            let w = m.text(lk.text).to_lowercase();
+            let first = w.split_whitespace().next().unwrap_or("");
+            if matches!(first, "he" | "mr" | "mr.") {
+                gender[e] = Gender::Male;
+            } else if matches!(first, "she" | "mrs" | "mrs." | "ms" | "ms.") {
+                gender[e] = Gender::Female;
+            }
+        }
+    }
+    // mention starts in text order
+    let mut anchors: Vec<(usize, usize)> = lk.entities.iter().enumerate().flat_map(|(e, ent)| ent.mentions.iter().map(move |m| (m.start, e))).collect();
+    anchors.sort_unstable();
+    let mut covered: Vec<Span> = lk.entities.iter().flat_map(|e| e.mentions.iter().copied()).collect();
+    covered.sort_unstable();
+    let mut next_anchor = 0;
+    let mut last_seen = vec![None::<usize>; n]; // token index of the entity's last mention
+    let mut last_other_name = None::<usize>;
+    let mut recent: Vec<usize> = Vec::with_capacity(17);
+    let mut adds: Vec<(usize, Span)> = Vec::new();
+    let mut cov = 0;
+    let tokens = lk.tokens;
+    for (i, t) in tokens.iter().enumerate() {
+        while next_anchor < anchors.len() && anchors[next_anchor].0 <= t.span.start {
+            let e = anchors[next_anchor].1;
+            last_seen[e] = Some(i);
+            if let Some(p) = recent.iter().position(|&x| x == e) {
+                recent.remove(p);
+            }
+            recent.push(e);
+            if recent.len() > 16 {
+                recent.remove(0);
+            }
+            next_anchor += 1;
+        }
+        while cov < covered.len() && covered[cov].end <= t.span.start {
+            cov += 1;
+        }
+        let inside = covered.get(cov).is_some_and(|c| c.start <= t.span.start);
+        if t.kind != Kind::Word || inside {
+            continue;
+        }
+        let w = lk.low(i);
+        let sentence_start = i == 0 || matches!(tokens[i - 1].kind, Kind::Newline | Kind::Quote(_)) || tokens[i - 1].is_punct(lk.text, ".");
+        if t.cap && !sentence_start && !lk.lex.is("not_name", &w) && !lk.lex.is("honorific", &w) {
+            last_other_name = Some(i);
+            continue;
+        }
+        let want = match w {
+            "he" | "him" => Some(Gender::Male),
+            "she" | "her" => Some(Gender::Female),
+            _ => None,
+        };
+        if let Some(g) = want {
+            let best = recent
+                .iter()
+                .copied()
+                .filter(|&e| lk.entities[e].person && !lk.entities[e].plural && gender[e] != if g == Gender::Male { Gender::Female } else { Gender::Male })
+                .filter_map(|e| last_seen[e].map(|p| (p, e)))
+                .max();
+            if let Some((p, e)) = best {
+                let near = i - p < 120;
+                let blocked = last_other_name.is_some_and(|o| o > p);
+                if near && !blocked {
+                    adds.push((e, t.span));
+                    last_seen[e] = Some(i);
+                }
+                let _ = n;
+            }
+            continue;
+        }
+        // "the senator", "the lawmaker": a definite description of a source
+        if w == "the" && i + 1 < tokens.len() && tokens[i + 1].kind == Kind::Word && !tokens[i + 1].cap {
+            let head = lk.low(i + 1);
+            if lk.lex.is("person_head", &head) {
+                let best = recent.iter().copied().filter(|&e| lk.entities[e].heads.iter().any(|h| h == head)).filter_map(|e| last_seen[e].map(|p| (p, e))).max();
+                if let Some((p, e)) = best {
+                    if i - p < 400 {
+                        adds.push((e, t.span.cover(tokens[i + 1].span)));
+                        last_seen[e] = Some(i);
+                    }
+                }
+            }
+        }
+    }
+    for (e, s) in adds {
+        lk.entities[e].mentions.push(s);
+    }
 }
 
 /// Adds every other occurrence of a source's surname as a mention, in one pass.
@@ -327,8 +436,19 @@ fn add_name_repeats(lk: &mut Linker) {
         }
     }
     for (e, s) in adds {
-        if !lk.entities[e].mentions.iter().any(|m| m.overlaps(s)) {
-            lk.entities[e].mentions.push(s);
-        }
+        lk.entities[e].mentions.push(s);
     }
+}
+
+/// Sorts mentions and drops any that overlaps an earlier, longer-or-equal one.
+fn tidy(mentions: &mut Vec<Span>) {
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut out: Vec<Span> = Vec::with_capacity(mentions.len());
+    for &m in mentions.iter() {
+        if out.last().is_some_and(|l| l.overlaps(m)) {
+            continue;
+        }
+        out.push(m);
+    }
+    *mentions = out;
 }

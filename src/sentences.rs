@@ -20,6 +20,10 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+/// Longest sentence, in tokens, before a split is forced: keeps every
+/// per-sentence stage bounded on text with no punctuation.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 fn is_final(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "…")
 }
@@ -67,6 +71,13 @@ pub fn split(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Sentence> {
         if start.is_none() {
             start = Some(i);
             start_para = paragraph;
+        }
+        if let Some(s) = start {
+            if i - s >= MAX_SENTENCE_TOKENS {
+                push(&mut out, s, i, start_para);
+                start = Some(i);
+                start_para = paragraph;
+            }
         }
         if inside_until[i] > i {
             let close = inside_until[i];

@@ -37,7 +37,7 @@ pub struct Reader<'a> {
     text: &'a str,
     tokens: &'a [Token],
     lex: &'static Lexicon,
-    buf: std::cell::RefCell<String>,
+    lows: Vec<Box<str>>,
 }
 
 const PARTICLES: &[&str] = &[
@@ -51,19 +51,21 @@ const MAX_NP: usize = 14;
 impl<'a> Reader<'a> {
     /// A reader over `tokens` of `text`.
     pub fn new(text: &'a str, tokens: &'a [Token]) -> Reader<'a> {
-        Reader { text, tokens, lex: lexicon::get(), buf: std::cell::RefCell::new(String::new()) }
+        let mut buf = String::new();
+        let lows = tokens
+            .iter()
+            .map(|t| if t.kind == Kind::Word { Box::from(lexicon::lower(t.text(text), &mut buf)) } else { Box::from("") })
+            .collect();
+        Reader { text, tokens, lex: lexicon::get(), lows }
     }
 
-    /// The lower-case text of token `i`.
-    pub fn low(&self, i: usize) -> String {
-        let mut b = self.buf.borrow_mut();
-        lexicon::lower(self.tokens[i].text(self.text), &mut b).to_string()
+    /// The lower-case text of word token `i` (empty for other tokens).
+    pub fn low(&self, i: usize) -> &str {
+        &self.lows[i]
     }
 
     fn is(&self, section: &str, i: usize) -> bool {
-        let mut b = self.buf.borrow_mut();
-        let w = lexicon::lower(self.tokens[i].text(self.text), &mut b);
-        self.lex.is(section, w)
+        self.lex.is(section, self.low(i))
     }
 
     fn word(&self, i: usize) -> bool {
@@ -71,7 +73,7 @@ impl<'a> Reader<'a> {
     }
 
     fn low_in(&self, i: usize, list: &[&str]) -> bool {
-        self.word(i) && list.contains(&self.low(i).as_str())
+        self.word(i) && list.contains(&self.low(i))
     }
 
     /// True when token `i` is the dot of an abbreviation or initial ("Mr.", "F.").
@@ -96,13 +98,13 @@ impl<'a> Reader<'a> {
             return t.kind == Kind::Number;
         }
         let w = self.low(i);
-        !(self.lex.is("not_name", &w)
-            || self.lex.is("skip_before_cue", &w)
-            || self.lex.is("pronoun", &w)
-            || self.lex.is("object_pronoun", &w)
-            || self.lex.is("determiner", &w)
-            || self.lex.verb(&w).is_some_and(|v| !v.participle && !self.lex.is("honorific", &w))
-            || matches!(w.as_str(), "who" | "which" | "that" | "said" | "says" | "and" | "or" | "but" | "to" | "not")
+        !(self.lex.is("not_name", w)
+            || self.lex.is("skip_before_cue", w)
+            || self.lex.is("pronoun", w)
+            || self.lex.is("object_pronoun", w)
+            || self.lex.is("determiner", w)
+            || self.lex.verb(w).is_some_and(|v| !v.participle && !self.lex.is("honorific", w))
+            || matches!(w, "who" | "which" | "that" | "said" | "says" | "and" | "or" | "but" | "to" | "not")
             || w.ends_with("ly") && w.len() > 4)
     }
 
@@ -119,10 +121,10 @@ impl<'a> Reader<'a> {
         let t = self.tokens[last];
         if t.kind == Kind::Word && !t.cap || t.kind == Kind::Word && last == lo {
             let w = self.low(last);
-            if matches!(w.as_str(), "who" | "which") {
+            if matches!(w, "who" | "which") {
                 return Some(Np { first: last, end, kind: NpKind::Relative });
             }
-            if self.lex.is("pronoun", &w) && w != "that" {
+            if self.lex.is("pronoun", w) && w != "that" {
                 return Some(Np { first: last, end, kind: NpKind::Pronoun });
             }
         }
@@ -202,11 +204,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let w = self.low(start);
-        if self.lex.is("pronoun", &w) && !matches!(w.as_str(), "who" | "which") {
+        if self.lex.is("pronoun", w) && !matches!(w, "who" | "which") {
             return Some(Np { first: start, end: start + 1, kind: NpKind::Pronoun });
         }
         let mut i = start;
-        if self.lex.is("determiner", &w) {
+        if self.lex.is("determiner", w) {
             i += 1;
         }
         let mut has_name = false;
