@@ -161,7 +161,7 @@ pub fn find(text: &str, mention: Span) -> Option<Marker> {
         } else if b <= first_in {
             // before: a fronted clause closed by a comma right before the mention
             let c = clause(&words, a, b, 0, first_in);
-            let between = &text[c.end..mention.start];
+            let between = text.get(c.end..mention.start).unwrap_or("");
             let close = between.trim_matches(|ch: char| ch.is_whitespace() || ch == ',').is_empty() && between.contains(',');
             close.then_some(c)
         } else {

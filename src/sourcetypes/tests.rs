@@ -144,3 +144,39 @@ fn bad_input_is_harmless() {
     let t = classify("Officials", &[Span::new(0, 9)]);
     assert_eq!(t.source_type, SourceType::UnnamedGroup);
 }
+
+#[test]
+fn every_span_of_a_tricky_text_is_safe() {
+    // emoji, combining marks, Arabic, curly quotes, a lone dash, a bare @ and #
+    let text = "“Ça va,” said Zoë al-Kreiti 👍🏽 — a source, speaking on condition of anonymity, ‘told’ العراق @ # (R- .";
+    let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+    for (n, &a) in bounds.iter().enumerate() {
+        for &b in &bounds[n..] {
+            let t = classify(text, &[Span::new(a, b)]);
+            let piece = &text[a..b];
+            let _ = (role_of(piece), is_media_outlet(piece), is_organization_name(piece), phrase_type(piece), is_role_noun(piece));
+            if let Some(m) = t.anonymity_marker {
+                assert!(m.start <= m.end && m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
+        }
+    }
+}
+
+#[test]
+fn many_mentions_stay_fast() {
+    // 20,000 mentions of one source: typing reads bounded windows only
+    let sentence = "He said the plan would work, the official added. ";
+    let text = sentence.repeat(10_000);
+    let mut spans = Vec::new();
+    for (i, _) in text.match_indices("He said") {
+        spans.push(Span::new(i, i + 2));
+    }
+    for (i, _) in text.match_indices("the official") {
+        spans.push(Span::new(i, i + 12));
+    }
+    spans.sort();
+    let started = std::time::Instant::now();
+    let t = classify(&text, &spans);
+    assert_eq!(t.source_type, SourceType::UnnamedPerson);
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+}
