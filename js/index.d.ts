@@ -276,7 +276,12 @@ export function marks(analysis: Analysis): Mark[];
  */
 export function segments(text: string, analysis: Analysis, options?: SegmentsOptions): Segment[];
 
-/** Analyses in a Web Worker (browsers) or a worker thread (Node); results equal {@link analyze}'s. */
+/**
+ * Analyses in a Web Worker (browsers) or a worker thread (Node); results equal {@link analyze}'s.
+ * Requests are answered one at a time, in order. If the engine traps (a
+ * `WebAssembly.RuntimeError`, which leaves its instance unusable), that request rejects with it
+ * and the worker is replaced by a fresh one, which answers the requests still pending.
+ */
 export interface WorkerAnalyzer {
   /** Like {@link analyze}, off the main thread; rejects with the same error classes. */
   analyze(text: string, options?: AnalyzeOptions): Promise<Analysis>;

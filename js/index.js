@@ -71,17 +71,18 @@ export function version() {
 export function createWorkerAnalyzer(options = {}) {
   if (typeof Worker !== 'function') throw new Error('sourcelens.createWorkerAnalyzer: Web Workers are not available here');
   const workerUrl = options.workerUrl ?? new URL('./worker-browser.js', import.meta.url);
-  const worker = new Worker(workerUrl, { type: 'module', name: 'sourcelens' });
   const wasmUrl = options.wasmUrl === undefined ? undefined : String(new URL(options.wasmUrl, globalThis.location?.href));
-  const { client, receive, fail } = connect({
-    post: (message) => worker.postMessage({ ...message, wasmUrl }),
-    terminate: () => worker.terminate(),
+  return connect(({ receive, fail }) => {
+    const worker = new Worker(workerUrl, { type: 'module', name: 'sourcelens' });
+    worker.addEventListener('message', (event) => receive(event.data));
+    worker.addEventListener('error', (event) => {
+      event.preventDefault?.();
+      fail(new Error(`sourcelens worker failed: ${event.message || 'the worker script could not be loaded'}`));
+    });
+    worker.addEventListener('messageerror', () => fail(new Error('sourcelens worker: a reply could not be read')));
+    return {
+      post: (message) => worker.postMessage({ ...message, wasmUrl }),
+      terminate: () => worker.terminate(),
+    };
   });
-  worker.addEventListener('message', (event) => receive(event.data));
-  worker.addEventListener('error', (event) => {
-    event.preventDefault?.();
-    fail(new Error(`sourcelens worker failed: ${event.message || 'the worker script could not be loaded'}`));
-  });
-  worker.addEventListener('messageerror', () => fail(new Error('sourcelens worker: a reply could not be read')));
-  return client;
 }

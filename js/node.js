@@ -74,18 +74,20 @@ export function version() {
  * @param {{workerUrl?: string | URL}} [options] `workerUrl`: another worker script (default: js/worker-node.js)
  */
 export function createWorkerAnalyzer(options = {}) {
-  const worker = new Worker(options.workerUrl ?? new URL('./worker-node.js', import.meta.url), {
-    // Workers inherit Node's flags; `--input-type` (from `node -e`) would stop a file worker.
-    execArgv: process.execArgv.filter((arg) => !/^--input-type(=|$)/.test(arg)),
+  const workerUrl = options.workerUrl ?? new URL('./worker-node.js', import.meta.url);
+  return connect(({ receive, fail }) => {
+    const worker = new Worker(workerUrl, {
+      // Workers inherit Node's flags; `--input-type` (from `node -e`) would stop a file worker.
+      execArgv: process.execArgv.filter((arg) => !/^--input-type(=|$)/.test(arg)),
+    });
+    worker.unref();
+    worker.on('message', receive);
+    worker.on('error', (error) => fail(new Error(`sourcelens worker failed: ${error.message}`)));
+    worker.on('exit', (code) => fail(new Error(`sourcelens worker: stopped (exit code ${code})`)));
+    return {
+      post: (message) => worker.postMessage(message),
+      terminate: () => void worker.terminate(),
+      busy: (busy) => (busy ? worker.ref() : worker.unref()),
+    };
   });
-  worker.unref();
-  const { client, receive, fail } = connect({
-    post: (message) => worker.postMessage(message),
-    terminate: () => void worker.terminate(),
-    busy: (busy) => (busy ? worker.ref() : worker.unref()),
-  });
-  worker.on('message', receive);
-  worker.on('error', (error) => fail(new Error(`sourcelens worker failed: ${error.message}`)));
-  worker.on('exit', (code) => fail(new Error(`sourcelens worker: stopped (exit code ${code})`)));
-  return client;
 }

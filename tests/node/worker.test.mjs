@@ -72,6 +72,23 @@ describe('worker analyzer (Node)', { timeout: 60_000 }, () => {
     await assert.rejects(other.analyze('x'), /terminated/);
   });
 
+  test('after an engine trap the worker is replaced and the other pending requests answered', async () => {
+    const fake = createWorkerAnalyzer({ workerUrl: new URL('./fixtures/trap-worker.mjs', import.meta.url) });
+    try {
+      const first = await fake.analyze('a');
+      const [trap, b, c] = await Promise.allSettled([fake.analyze('trap'), fake.analyze('b'), fake.analyze('c')]);
+      assert.equal(trap.status, 'rejected');
+      assert.ok(trap.reason instanceof WebAssembly.RuntimeError, String(trap.reason));
+      assert.deepEqual([b.status, c.status], ['fulfilled', 'fulfilled'], String(b.reason ?? c.reason));
+      assert.deepEqual([b.value.text, c.value.text], ['b', 'c']);
+      assert.notEqual(b.value.instance, first.instance, 'answered by a new worker');
+      assert.equal(c.value.instance, b.value.instance);
+      assert.equal((await fake.analyze('d')).instance, b.value.instance, 'the new worker stays');
+    } finally {
+      fake.terminate();
+    }
+  });
+
   test('an idle worker does not keep Node running', () => {
     const moduleUrl = new URL('../../js/node.js', import.meta.url).href;
     const script = `import { createWorkerAnalyzer } from ${JSON.stringify(moduleUrl)};
