@@ -16,6 +16,8 @@ const MAX_OBJECT: usize = 8;
 const NEGATION_WINDOW: usize = 4;
 /// How far back a denying verb is looked for, in tokens.
 const DENIAL_WINDOW: usize = 8;
+/// Farthest the subject at the clause start may be from "came under pressure".
+const MAX_SUBJECT_REACH: usize = 30;
 
 /// A pressure found in one clause, in token ranges.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -395,15 +397,18 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
             v -= 1;
         }
         c.target = undergoer(w, lo, v);
-    } else if b > lo && has(NounFrame::Apply) {
-        if let Some(v) = before_adverbs(w, lo, b) {
-            if w.is(v, "exert") {
+    } else if b > lo {
+        // "put pressure on", "faced pressure"; and for any pressure noun,
+        // "he refused to follow her commands": who defies it is the target
+        let anchor = c.pressurers.first().map_or(b, |p| p.start.min(b));
+        if let Some(v) = before_adverbs(w, lo, anchor) {
+            if w.is(v, "exert") && has(NounFrame::Apply) {
                 fits = true;
                 if c.pressurers.is_empty() {
                     c.pressurers = subject_left(w, lo, v).map(|s| split_coordination(w, s)).unwrap_or_default();
                 }
-            } else if w.is(v, "undergo") {
-                fits = true;
+            } else if w.is(v, "undergo") && has(NounFrame::Apply) || w.is(v, "heed") && !has(NounFrame::Apply) {
+                fits |= has(NounFrame::Apply);
                 c.target = undergoer(w, lo, v);
             }
         }
@@ -567,9 +572,12 @@ pub fn modal_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> 
 /// better (the head of a long subject is at its start).
 fn undergoer(w: &Words, lo: usize, v: usize) -> Option<Range<usize>> {
     let near = subject_left(w, lo, v);
+    if v - lo > MAX_SUBJECT_REACH {
+        return near;
+    }
     let reported = (lo..v).any(|k| matches!(w.w(k), "said" | "says" | "told" | "that" | "which" | "who"));
     match clause_subject(w, lo, v) {
-        Some(s) if !reported && v - lo <= 30 => Some(s),
+        Some(s) if !reported => Some(s),
         _ => near,
     }
 }

@@ -165,7 +165,8 @@ mod tests {
             ("The clerk was pressured by his manager into signing the form.", want("pressured", &["his manager"], Some("The clerk"), Some("signing the form"))),
             ("The firm issued an ultimatum to the strikers.", want("ultimatum", &["The firm"], None, None)),
             ("The mayor sounded a call for the region to share its water.", want("call", &["The mayor"], Some("the region"), Some("share its water"))),
-            ("She said he ignored her commands.", want("commands", &["her"], None, None)),
+            ("She said he ignored her commands.", want("commands", &["her"], Some("he"), None)),
+            ("The club refused to meet the fans' demands.", want("demands", &["the fans'"], Some("The club"), None)),
             (
                 "He was hauled before a county panel to explain the missing funds.",
                 want("hauled before", &["a county panel"], Some("He"), Some("explain the missing funds")),

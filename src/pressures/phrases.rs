@@ -34,6 +34,7 @@ fn looks_finite(w: &Words, lo: usize, t: usize) -> bool {
     (lw.ends_with("ed") && lw.len() > 4 && !after_det)
         || w.is(t, "exert")
         || w.is(t, "undergo")
+        || w.is(t, "heed")
         || w.is(t, "control")
         || w.is(t, "subject_verb")
         || super::lexicon::get().verb(lw).is_some()
