@@ -27,6 +27,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("org-spokesperson", "an unnamed spokesperson speaks for the named organization"),
     ("anonymity-marker", "a phrase grants the source anonymity"),
     ("pronoun-only", "only pronouns: typed from the pronoun"),
+    ("definite-role", "a definite role (the judge, the city's mayor) names one identified person"),
     ("pressure-verb", "a verb of pressure (urge, press, demand...)"),
     ("pressure-noun", "a noun of pressure (pressure from, calls for...)"),
     ("pressure-participle", "a participle or relative clause of pressure"),

@@ -55,6 +55,9 @@ fn type_table() {
         ("One Republican said the hearing was a sham.", &["One Republican"], UnnamedPerson),
         ("I've said it before, he wrote.", &["I've"], UnnamedPerson),
         ("An unusual coalition of mayors said the tax was unfair.", &["An unusual coalition of mayors"], UnnamedGroup),
+        ("A wide array of painters signed the letter.", &["A wide array of painters"], UnnamedGroup),
+        ("The judge said the filing was late. He added that it would be heard.", &["The judge", "He"], NamedPerson),
+        ("A judge said the filing was late.", &["A judge"], UnnamedPerson),
         ("The Example Center for Opinion Research said trust fell.", &["The Example Center for Opinion Research"], NamedOrganization),
     ];
     for (text, mentions, want) in cases {
