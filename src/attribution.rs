@@ -17,7 +17,7 @@
 //! attribution continues it (`follow-on-quote`). Contents never overlap, and
 //! cues inside quotations are the speaker's words, not the writer's.
 
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::{self, Lexicon, Lowered};
 use crate::model::AttributionKind;
 use crate::quotes::Quote;
 use crate::sentences::Sentence;
@@ -413,7 +413,7 @@ fn colon_headline(cx: &Ctx, sent: &Sentence, si: usize) -> Option<Candidate> {
 }
 
 /// Finds the attributions of a text.
-pub fn find(text: &str, tokens: &[Token], quotes: &[Quote], sentences: &[Sentence], tuning: Tuning) -> Vec<Candidate> {
+pub fn find(text: &str, tokens: &[Token], lows: &Lowered, quotes: &[Quote], sentences: &[Sentence], tuning: Tuning) -> Vec<Candidate> {
     let mut in_quote = vec![false; tokens.len()];
     let mut quote_at_open = std::collections::HashMap::new();
     let mut quote_at_close = std::collections::HashMap::new();
@@ -431,7 +431,7 @@ pub fn find(text: &str, tokens: &[Token], quotes: &[Quote], sentences: &[Sentenc
         quote_at_open,
         quote_at_close,
         in_quote,
-        reader: Reader::new(text, tokens),
+        reader: Reader::new(text, tokens, lows),
         lex: lexicon::get(),
         tuning,
     };
@@ -691,7 +691,7 @@ mod tests {
         let toks = tokenize(text);
         let qs = quotes::find(text, &toks);
         let ss = sentences::split(text, &toks, &qs);
-        find(text, &toks, &qs, &ss, Tuning::default())
+        find(text, &toks, &Lowered::new(text, &toks), &qs, &ss, Tuning::default())
             .iter()
             .map(|c| {
                 let piece = |r: Option<(usize, usize)>| r.map(|(a, b)| toks[a].span.cover(toks[b - 1].span).text(text).to_string()).unwrap_or_default();
@@ -740,7 +740,7 @@ mod tests {
         let toks = tokenize(text);
         let qs = quotes::find(text, &toks);
         let ss = sentences::split(text, &toks, &qs);
-        let c = find(text, &toks, &qs, &ss, Tuning::default());
+        let c = find(text, &toks, &Lowered::new(text, &toks), &qs, &ss, Tuning::default());
         assert_eq!(c.len(), 2);
         assert_eq!(c[1].follows, Some(0));
         assert_eq!(c[1].rule, "follow-on-quote");

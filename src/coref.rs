@@ -9,7 +9,7 @@
 //! X revealed…") is joined to the first person named right after it.
 
 use crate::attribution::Candidate;
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::{self, Lexicon, Lowered};
 use crate::speakers::{Np, NpKind};
 use crate::span::Span;
 use crate::tokens::{Kind, Token};
@@ -51,7 +51,7 @@ struct Linker<'a> {
     /// entities in order of last use (most recent last)
     recent: Vec<usize>,
     /// lower-case form of every token
-    lows: Vec<Box<str>>,
+    lows: &'a Lowered,
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -59,8 +59,8 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 impl<'a> Linker<'a> {
-    fn low(&self, i: usize) -> &str {
-        &self.lows[i]
+    fn low(&self, i: usize) -> &'a str {
+        self.lows.get(i)
     }
 
     fn span(&self, np: Np) -> Span {
@@ -258,9 +258,7 @@ impl<'a> Linker<'a> {
 
 /// Links the candidates' speakers into entities. `paragraph_of` gives each
 /// candidate's paragraph.
-pub fn link(text: &str, tokens: &[Token], cands: &[Candidate], paragraph_of: &[usize]) -> Linked {
-    let mut buf = String::new();
-    let lows = tokens.iter().map(|t| if t.kind == Kind::Word { Box::from(lexicon::lower(t.text(text), &mut buf)) } else { Box::from("") }).collect();
+pub fn link(text: &str, tokens: &[Token], lows: &Lowered, cands: &[Candidate], paragraph_of: &[usize]) -> Linked {
     let mut lk = Linker { text, tokens, lex: lexicon::get(), entities: Vec::new(), by_key: HashMap::new(), recent: Vec::new(), lows };
     let mut source_of: Vec<Option<usize>> = vec![None; cands.len()];
     for (k, c) in cands.iter().enumerate() {

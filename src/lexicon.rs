@@ -4,7 +4,58 @@
 //! [`lower`] makes one without allocating for short ASCII words.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: a fast hasher for the short, trusted keys of the built-in lists.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// The lower-case form of every token of a text, in one buffer.
+#[derive(Debug, Default)]
+pub struct Lowered {
+    buf: String,
+    ends: Vec<u32>,
+}
+
+impl Lowered {
+    /// Lower-cases every word token of `text` (other tokens get an empty form).
+    pub fn new(text: &str, tokens: &[crate::tokens::Token]) -> Lowered {
+        let mut buf = String::with_capacity(text.len() / 2);
+        let mut ends = Vec::with_capacity(tokens.len() + 1);
+        ends.push(0);
+        let mut scratch = String::new();
+        for t in tokens {
+            if t.kind == crate::tokens::Kind::Word {
+                buf.push_str(lower(t.text(text), &mut scratch));
+            }
+            ends.push(buf.len() as u32);
+        }
+        Lowered { buf, ends }
+    }
+
+    /// The lower-case form of token `i`.
+    pub fn get(&self, i: usize) -> &str {
+        &self.buf[self.ends[i] as usize..self.ends[i + 1] as usize]
+    }
+}
 
 const GRAMMAR: &str = include_str!("lexicon/grammar.txt");
 const VERBS: &str = include_str!("lexicon/reporting_verbs.txt");
@@ -25,9 +76,9 @@ pub struct Verb {
 
 /// The built-in lists.
 pub struct Lexicon {
-    sections: HashMap<&'static str, HashSet<&'static str>>,
-    verbs: HashMap<&'static str, Verb>,
-    mined: HashMap<&'static str, (u32, u32)>,
+    sections: HashMap<&'static str, FastSet<&'static str>>,
+    verbs: FastMap<&'static str, Verb>,
+    mined: FastMap<&'static str, (u32, u32)>,
 }
 
 fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
@@ -36,7 +87,7 @@ fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut sections: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
+        let mut sections: HashMap<&'static str, FastSet<&'static str>> = HashMap::new();
         let mut current = "";
         for line in data_lines(GRAMMAR) {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
@@ -46,7 +97,7 @@ impl Lexicon {
             }
             sections.entry(current).or_default().extend(line.split_whitespace());
         }
-        let mut verbs = HashMap::new();
+        let mut verbs = FastMap::default();
         for line in data_lines(VERBS) {
             let strong = line.starts_with('!');
             let mut forms = line.trim_start_matches('!').split_whitespace();
@@ -59,7 +110,7 @@ impl Lexicon {
                 verbs.entry(form).or_insert(Verb { lemma, strong, gerund, participle });
             }
         }
-        let mut mined = HashMap::new();
+        let mut mined = FastMap::default();
         for line in data_lines(MINED) {
             let mut f = line.split('\t');
             if let (Some(w), Some(g), Some(t)) = (f.next(), f.next(), f.next()) {

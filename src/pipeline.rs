@@ -5,8 +5,12 @@
 
 use crate::attribution::{self, Tuning};
 use crate::coref;
+use crate::lexicon::Lowered;
 use crate::findings::{FoundAttribution, FoundSource, Findings};
 use crate::{pressures, quotes, sentences, sourcetypes, tokens, Options};
+
+/// Mentions of one source that typing reads (the earliest ones).
+pub const MAX_TYPED_MENTIONS: usize = 24;
 
 /// Runs every stage over `text`.
 pub fn run(text: &str, options: &Options) -> Findings {
@@ -18,9 +22,10 @@ pub fn run_tuned(text: &str, options: &Options, tuning: Tuning) -> Findings {
     let toks = tokens::tokenize(text);
     let qs = quotes::find(text, &toks);
     let sents = sentences::split(text, &toks, &qs);
-    let cands = attribution::find(text, &toks, &qs, &sents, tuning);
+    let lows = Lowered::new(text, &toks);
+    let cands = attribution::find(text, &toks, &lows, &qs, &sents, tuning);
     let paragraph_of: Vec<usize> = cands.iter().map(|c| sents[c.sentence].paragraph).collect();
-    let linked = coref::link(text, &toks, &cands, &paragraph_of);
+    let linked = coref::link(text, &toks, &lows, &cands, &paragraph_of);
 
     // keep only entities that some attribution comes from, numbered by first mention
     let mut used: Vec<usize> = linked.source_of.iter().flatten().copied().collect();
@@ -35,7 +40,8 @@ pub fn run_tuned(text: &str, options: &Options, tuning: Tuning) -> Findings {
         .iter()
         .map(|&e| {
             let ent = &linked.entities[e];
-            let typing = sourcetypes::classify(text, &ent.mentions);
+            // typing reads a window around each mention: the first ones say what it needs
+            let typing = sourcetypes::classify(text, &ent.mentions[..ent.mentions.len().min(MAX_TYPED_MENTIONS)]);
             FoundSource {
                 name: ent.name.clone(),
                 source_type: typing.source_type,

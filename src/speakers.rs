@@ -5,7 +5,7 @@
 //! `lawmaker Issam al-Kreiti`, `Sen. Warren`, `a prominent leader of the
 //! State of Law Coalition`, `the government source`, `he`, `who`.
 
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::{self, Lexicon, Lowered};
 use crate::tokens::{Kind, Token};
 
 /// What a speaker phrase is.
@@ -37,7 +37,7 @@ pub struct Reader<'a> {
     text: &'a str,
     tokens: &'a [Token],
     lex: &'static Lexicon,
-    lows: Vec<Box<str>>,
+    lows: &'a Lowered,
 }
 
 const PARTICLES: &[&str] = &[
@@ -50,18 +50,13 @@ const MAX_NP: usize = 14;
 
 impl<'a> Reader<'a> {
     /// A reader over `tokens` of `text`.
-    pub fn new(text: &'a str, tokens: &'a [Token]) -> Reader<'a> {
-        let mut buf = String::new();
-        let lows = tokens
-            .iter()
-            .map(|t| if t.kind == Kind::Word { Box::from(lexicon::lower(t.text(text), &mut buf)) } else { Box::from("") })
-            .collect();
+    pub fn new(text: &'a str, tokens: &'a [Token], lows: &'a Lowered) -> Reader<'a> {
         Reader { text, tokens, lex: lexicon::get(), lows }
     }
 
     /// The lower-case text of word token `i` (empty for other tokens).
-    pub fn low(&self, i: usize) -> &str {
-        &self.lows[i]
+    pub fn low(&self, i: usize) -> &'a str {
+        self.lows.get(i)
     }
 
     fn is(&self, section: &str, i: usize) -> bool {
@@ -291,7 +286,8 @@ mod tests {
 
     fn np_before_word(text: &str, word: &str) -> Option<String> {
         let toks = tokenize(text);
-        let r = Reader::new(text, &toks);
+        let lows = Lowered::new(text, &toks);
+        let r = Reader::new(text, &toks, &lows);
         let c = toks.iter().position(|t| t.text(text) == word)?;
         let np = r.before(c, 0)?;
         Some(text[toks[np.first].span.start..toks[np.end - 1].span.end].to_string())
@@ -299,7 +295,8 @@ mod tests {
 
     fn np_after_word(text: &str, word: &str) -> Option<String> {
         let toks = tokenize(text);
-        let r = Reader::new(text, &toks);
+        let lows = Lowered::new(text, &toks);
+        let r = Reader::new(text, &toks, &lows);
         let c = toks.iter().position(|t| t.text(text) == word)?;
         let np = r.after(c + 1, toks.len())?;
         Some(text[toks[np.first].span.start..toks[np.end - 1].span.end].to_string())
