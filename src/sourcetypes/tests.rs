@@ -168,14 +168,14 @@ fn every_span_of_a_tricky_text_is_safe() {
 #[test]
 fn many_mentions_stay_fast() {
     // 20,000 mentions of one source: typing reads bounded windows only
-    let sentence = "He said the plan would work, the official added. ";
+    let sentence = "He said the plan would work, an official added. ";
     let text = sentence.repeat(10_000);
     let mut spans = Vec::new();
     for (i, _) in text.match_indices("He said") {
         spans.push(Span::new(i, i + 2));
     }
-    for (i, _) in text.match_indices("the official") {
-        spans.push(Span::new(i, i + 12));
+    for (i, _) in text.match_indices("an official") {
+        spans.push(Span::new(i, i + 11));
     }
     spans.sort();
     let started = std::time::Instant::now();
