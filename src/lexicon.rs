@@ -76,7 +76,7 @@ pub struct Verb {
 
 /// The built-in lists.
 pub struct Lexicon {
-    sections: HashMap<&'static str, FastSet<&'static str>>,
+    sections: FastMap<&'static str, FastSet<&'static str>>,
     verbs: FastMap<&'static str, Verb>,
     mined: FastMap<&'static str, (u32, u32)>,
 }
@@ -87,7 +87,7 @@ fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut sections: HashMap<&'static str, FastSet<&'static str>> = HashMap::new();
+        let mut sections: FastMap<&'static str, FastSet<&'static str>> = FastMap::default();
         let mut current = "";
         for line in data_lines(GRAMMAR) {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
