@@ -290,9 +290,18 @@ fn before_adverbs(w: &Words, lo: usize, i: usize) -> Option<usize> {
 
 /// True when the words before `i` deny the pressure ("did not force",
 /// "denied any pressure", "no pressure", "was not leaned on").
+/// Negation of what stands between it and the cue, not of the pressure
+/// ("did not follow their demands": the demands stand) nor of a new verb.
 fn negated(w: &Words, lo: usize, i: usize) -> bool {
-    let near = (i.saturating_sub(NEGATION_WINDOW).max(lo)..i).any(|k| (w.is(k, "negator") || w.w(k).ends_with("n't")) && w.w(k + 1) != "only");
-    near || (i.saturating_sub(DENIAL_WINDOW).max(lo)..i).any(|k| w.is(k, "deny"))
+    let between_heed = |k: usize| (k + 1..i).any(|m| w.is(m, "heed"));
+    let near = (i.saturating_sub(NEGATION_WINDOW).max(lo)..i)
+        .any(|k| (w.is(k, "negator") || w.w(k).ends_with("n't")) && w.w(k + 1) != "only" && !between_heed(k));
+    // "denied any pressure"; "rejected the notion that pressure..." (rejecting
+    // a push is not denying it)
+    let denied = (i.saturating_sub(DENIAL_WINDOW).max(lo)..i).any(|k| {
+        w.is(k, "deny") && !between_heed(k) || w.is(k, "reject") && (k + 1..i).any(|m| w.is(m, "claim_noun"))
+    });
+    near || denied
 }
 
 /// The pressure stated by the verb form at `i`, if one of its frames fits.

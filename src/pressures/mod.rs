@@ -189,12 +189,31 @@ mod tests {
                 Want { cue: "leaned on", pressurers: &[], target: Some("he"), demand: Some("approve the deal"), negated: true },
             ),
             (
+                "The minister rejected claims that pressure from donors shaped the bill.",
+                Want { cue: "pressure from", pressurers: &["donors"], target: None, demand: None, negated: true },
+            ),
+            (
                 "Nobody forced the tenants to leave.",
                 Want { cue: "forced", pressurers: &["Nobody"], target: Some("the tenants"), demand: Some("leave"), negated: true },
             ),
         ];
         for (text, w) in cases {
             check(text, w);
+        }
+    }
+
+    #[test]
+    fn pressures_that_stand() {
+        // a pressure that is rejected or not obeyed still happened
+        let cases: &[&str] = &[
+            "The ministry rejected a push by farmers for lower fuel duty.",
+            "The council did not meet the residents' demands.",
+            "The board rejected both bids and ordered the manager to resign.",
+        ];
+        for text in cases {
+            let found = run(text);
+            assert_eq!(found.len(), 1, "{text:?}");
+            assert!(!found[0].negated, "{text:?} read as denied");
         }
     }
 

@@ -157,6 +157,10 @@ pub fn np_right(w: &Words, start: usize, hi: usize, max: usize) -> Option<Range<
         if w.is(k, "stop_right") && !(k == start && w.w(k) == "both") && !in_name {
             break;
         }
+        // "pressure from donors shaped the bill": a verb ends the phrase
+        if k > start && looks_finite(w, start, k) {
+            break;
+        }
         // "told reporters he would": a new subject starts a clause
         let bare = w.w(k).split('\'').next().unwrap_or("");
         if k > start && matches!(bare, "he" | "she" | "they" | "we" | "i" | "it") {
