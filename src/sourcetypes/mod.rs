@@ -185,7 +185,8 @@ fn definite(items: &[Item], h: usize) -> bool {
     match first {
         Some(it) if it.class == Class::Det => matches!(it.key.as_str(), "the" | "this" | "that"),
         Some(it) => it.possessive && matches!(it.class, Class::Run(_) | Class::Inst),
-        None => false,
+        // a bare capitalised title ("Publisher", "Chairman"): the name was cut off after it
+        None => items[h].span.start == items[0].span.start && items[h].key.chars().count() > 2 && h + 1 == items.len(),
     }
 }
 

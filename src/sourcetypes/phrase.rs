@@ -624,6 +624,15 @@ fn find_head(items: &[Item]) -> Option<usize> {
         )
     };
     let last_word = items.len().checked_sub(1)?;
+    // "Property insurance costs": a lone capitalised word opening the phrase, followed
+    // only by unknown lower-case words, is a sentence start; the last word is the head
+    let opener = items.iter().position(|it| !matches!(it.class, Class::Det | Class::Quant));
+    if let Some(o) = opener {
+        let lone_name = items[o].class == Class::Run(RunKind::Person) && !items[o].key.contains(' ') && !items[o].possessive;
+        if lone_name && o < last_word && items[o + 1..].iter().all(|it| it.class == Class::Other) {
+            return Some(last_word);
+        }
+    }
     for (i, it) in items.iter().enumerate().rev() {
         if nounish(&it.class) {
             let is_modifier = matches!(it.class, Class::Run(RunKind::Party) | Class::Run(RunKind::Demonym));

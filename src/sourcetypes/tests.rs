@@ -58,6 +58,7 @@ fn type_table() {
         ("A wide array of painters signed the letter.", &["A wide array of painters"], UnnamedGroup),
         ("The judge said the filing was late. He added that it would be heard.", &["The judge", "He"], NamedPerson),
         ("A judge said the filing was late.", &["A judge"], UnnamedPerson),
+        ("Property insurance costs have doubled, landlords say.", &["Property insurance costs"], UnnamedGroup),
         ("The Example Center for Opinion Research said trust fell.", &["The Example Center for Opinion Research"], NamedOrganization),
     ];
     for (text, mentions, want) in cases {
