@@ -10,6 +10,7 @@
 // scripts/build-single.mjs when it exists (the offline single-file page) -> cargo build --release.
 
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -41,6 +42,8 @@ const WASM_FEATURES = [
   '--enable-multivalue',
 ];
 
+/** Where the last wasm-opt result is kept, named by the hash of its input. */
+const WASM_OPT_CACHE = join(root, 'target', 'wasm-opt-cache');
 /** What wasm-opt removes: nothing the browser needs. */
 const WASM_STRIP = ['--strip-debug', '--strip-producers', '--strip-target-features'];
 
@@ -81,6 +84,26 @@ function wasmOptPath() {
   return bin;
 }
 
+/**
+ * Runs wasm-opt on `input`, or reuses the result of the last run when the input and the
+ * wasm-opt arguments are the same (wasm-opt is the slowest step of a rebuild).
+ */
+function optimise(input, staging) {
+  const optArgs = ['-Oz', ...WASM_FEATURES, ...WASM_STRIP];
+  const key = createHash('sha256').update(readFileSync(input)).update(optArgs.join(' ')).digest('hex');
+  const cached = join(WASM_OPT_CACHE, `${key}.wasm`);
+  if (existsSync(cached)) {
+    console.log(`build: wasm-opt: unchanged input, reusing ${relative(root, cached)}`);
+    return cached;
+  }
+  const optimised = join(staging, `${OUT_NAME}_opt.wasm`);
+  run(wasmOptPath(), [...optArgs, input, '-o', optimised]);
+  rmSync(WASM_OPT_CACHE, { recursive: true, force: true });
+  mkdirSync(WASM_OPT_CACHE, { recursive: true });
+  copyFileSync(optimised, cached);
+  return optimised;
+}
+
 function kib(bytes) {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
@@ -97,11 +120,7 @@ function buildWasm() {
   try {
     run('wasm-bindgen', [input, '--target', 'web', '--out-dir', staging, '--out-name', OUT_NAME, '--no-typescript']);
     const bindgenWasm = join(staging, WASM);
-    if (!args.has('--no-opt')) {
-      const optimised = join(staging, `${OUT_NAME}_opt.wasm`);
-      run(wasmOptPath(), ['-Oz', ...WASM_FEATURES, ...WASM_STRIP, bindgenWasm, '-o', optimised]);
-      copyFileSync(optimised, bindgenWasm);
-    }
+    if (!args.has('--no-opt')) copyFileSync(optimise(bindgenWasm, staging), bindgenWasm);
     for (const dir of DESTINATIONS) {
       mkdirSync(dir, { recursive: true });
       // Type files a plain wasm-bindgen run may have left there: js/index.d.ts is the API.
