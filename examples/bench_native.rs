@@ -16,8 +16,12 @@
 //! Build: `cargo build --release --example bench_native`.
 
 use sourcelens::attribution::{self, Tuning};
+use sourcelens::lexicon::Lowered;
 use sourcelens::span::Span;
-use sourcelens::{analyze, coref, findings::Findings, pipeline, pressures, quotes, sentences, sourcetypes, tokens, Options};
+use sourcelens::{
+    analyze, coref, findings::Findings, pipeline, pressures, quotes, sentences, sourcetypes,
+    tokens, Options,
+};
 use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -30,16 +34,72 @@ fn read_texts(path: &str) -> Result<Vec<String>, String> {
     serde_json::from_str(&raw).map_err(|e| format!("{path}: not a JSON array of strings: {e}"))
 }
 
+/// `struct timespec` of the C library on 64-bit Linux.
+#[repr(C)]
+struct Timespec {
+    tv_sec: i64,
+    tv_nsec: i64,
+}
+
+extern "C" {
+    /// From the C library std already links; `CLOCK_THREAD_CPUTIME_ID` is exact to the nanosecond.
+    fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
+}
+
+/// Linux's `CLOCK_THREAD_CPUTIME_ID`.
+const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+
+/// On-CPU time of the calling thread in milliseconds, so that figures taken on a busy
+/// machine are not inflated by waiting for a core (NaN if the clock is unavailable).
+fn cpu_ms() -> f64 {
+    let mut ts = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the duration of the call.
+    let rc = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    if rc == 0 {
+        ts.tv_sec as f64 * 1e3 + ts.tv_nsec as f64 / 1e6
+    } else {
+        f64::NAN
+    }
+}
+
+/// Wall-clock and on-CPU milliseconds of each timed pass.
+#[derive(Default)]
+struct Runs {
+    wall: Vec<f64>,
+    cpu: Vec<f64>,
+}
+
+impl Runs {
+    /// Times one call of `f`, returning its result.
+    fn time<T>(&mut self, f: impl FnOnce() -> T) -> T {
+        let (c, t) = (cpu_ms(), Instant::now());
+        let out = f();
+        self.wall.push(t.elapsed().as_secs_f64() * 1e3);
+        self.cpu.push(cpu_ms() - c);
+        out
+    }
+
+    /// `"runs":[..],"cpu":[..]` for the JSON line.
+    fn json(&self) -> String {
+        format!(
+            r#""runs":{},"cpu":{}"#,
+            json_runs(&self.wall),
+            json_runs(&self.cpu)
+        )
+    }
+}
+
 /// Runs `pass` once untimed, then up to `reps` timed passes (at least 3) within `max_s` seconds.
-fn time_passes(reps: usize, max_s: f64, mut pass: impl FnMut() -> usize) -> (Vec<f64>, usize) {
+fn time_passes(reps: usize, max_s: f64, mut pass: impl FnMut() -> usize) -> (Runs, usize) {
     let mut check = black_box(pass());
-    let mut runs = Vec::with_capacity(reps);
+    let mut runs = Runs::default();
     let started = Instant::now();
-    while runs.len() < reps.max(1) {
-        let t = Instant::now();
-        check = check.wrapping_add(black_box(pass()));
-        runs.push(t.elapsed().as_secs_f64() * 1e3);
-        if runs.len() >= 3 && started.elapsed().as_secs_f64() > max_s {
+    while runs.wall.len() < reps.max(1) {
+        check = check.wrapping_add(black_box(runs.time(&mut pass)));
+        if runs.wall.len() >= 3 && started.elapsed().as_secs_f64() > max_s {
             break;
         }
     }
@@ -67,23 +127,36 @@ fn json_runs(runs: &[f64]) -> String {
 
 /// The quote marks the scan ceiling counts (straight and curly, double and single).
 fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{ab}' | '\u{bb}')
+    matches!(
+        c,
+        '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{ab}' | '\u{bb}'
+    )
 }
 
 fn throughput(texts: &[String], reps: usize, max_s: f64) -> String {
     let bytes: usize = texts.iter().map(String::len).sum();
-    let (runs, check) = time_passes(reps, max_s, || texts.iter().map(|t| analyze(t).attributions.len()).sum());
-    format!(r#"{{"engine":"native","bytes":{bytes},"texts":{},"runs":{},"check":{check}}}"#, texts.len(), json_runs(&runs))
+    let (runs, check) = time_passes(reps, max_s, || {
+        texts.iter().map(|t| analyze(t).attributions.len()).sum()
+    });
+    format!(
+        r#"{{"engine":"native","bytes":{bytes},"texts":{},{},"check":{check}}}"#,
+        texts.len(),
+        runs.json()
+    )
 }
 
 fn scan(texts: &[String], reps: usize, max_s: f64) -> String {
     let bytes: usize = texts.iter().map(String::len).sum();
-    let (runs, check) =
-        time_passes(reps, max_s, || texts.iter().map(|t| t.chars().filter(|&c| is_quote_mark(c)).count()).sum());
+    let (runs, check) = time_passes(reps, max_s, || {
+        texts
+            .iter()
+            .map(|t| t.chars().filter(|&c| is_quote_mark(c)).count())
+            .sum()
+    });
     format!(
-        r#"{{"engine":"native-scan","bytes":{bytes},"texts":{},"runs":{},"check":{check}}}"#,
+        r#"{{"engine":"native-scan","bytes":{bytes},"texts":{},{},"check":{check}}}"#,
         texts.len(),
-        json_runs(&runs)
+        runs.json()
     )
 }
 
@@ -93,6 +166,7 @@ struct Prepared<'a> {
     tokens: Vec<tokens::Token>,
     quotes: Vec<quotes::Quote>,
     sentences: Vec<sentences::Sentence>,
+    lows: Lowered,
     candidates: Vec<attribution::Candidate>,
     paragraph_of: Vec<usize>,
     mentions: Vec<Vec<Span>>,
@@ -104,12 +178,27 @@ impl<'a> Prepared<'a> {
         let tokens = tokens::tokenize(text);
         let quotes = quotes::find(text, &tokens);
         let sentences = sentences::split(text, &tokens, &quotes);
-        let candidates = attribution::find(text, &tokens, &quotes, &sentences, Tuning::default());
-        let paragraph_of = candidates.iter().map(|c| sentences[c.sentence].paragraph).collect::<Vec<_>>();
-        let linked = coref::link(text, &tokens, &candidates, &paragraph_of);
+        let lows = Lowered::new(text, &tokens);
+        let candidates =
+            attribution::find(text, &tokens, &lows, &quotes, &sentences, Tuning::default());
+        let paragraph_of = candidates
+            .iter()
+            .map(|c| sentences[c.sentence].paragraph)
+            .collect::<Vec<_>>();
+        let linked = coref::link(text, &tokens, &lows, &candidates, &paragraph_of);
         let mentions = linked.entities.iter().map(|e| e.mentions.clone()).collect();
         let findings = pipeline::run(text, &Options::default());
-        Prepared { text, tokens, quotes, sentences, candidates, paragraph_of, mentions, findings }
+        Prepared {
+            text,
+            tokens,
+            quotes,
+            sentences,
+            lows,
+            candidates,
+            paragraph_of,
+            mentions,
+            findings,
+        }
     }
 }
 
@@ -121,50 +210,121 @@ fn stages(texts: &[String], reps: usize, max_s: f64) -> String {
     let options = Options::default();
     let bytes: usize = texts.iter().map(String::len).sum();
     let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
-    let analyses: Vec<_> = prepared.iter().map(|p| p.findings.clone().into_analysis(p.text)).collect();
+    let analyses: Vec<_> = prepared
+        .iter()
+        .map(|p| p.findings.clone().into_analysis(p.text))
+        .collect();
     let each = |f: &dyn Fn(&Prepared) -> usize| -> usize { prepared.iter().map(f).sum() };
     let mut table: Vec<(&str, Pass)> = vec![
-        ("analyze (whole)", Box::new(|| texts.iter().map(|t| analyze(t).attributions.len()).sum())),
-        ("pipeline::run", Box::new(|| texts.iter().map(|t| pipeline::run(t, &options).sentences.len()).sum())),
-        ("tokens::tokenize", Box::new(|| each(&|p| tokens::tokenize(p.text).len()))),
-        ("quotes::find", Box::new(|| each(&|p| quotes::find(p.text, &p.tokens).len()))),
-        ("sentences::split", Box::new(|| each(&|p| sentences::split(p.text, &p.tokens, &p.quotes).len()))),
+        (
+            "analyze (whole)",
+            Box::new(|| texts.iter().map(|t| analyze(t).attributions.len()).sum()),
+        ),
+        (
+            "pipeline::run",
+            Box::new(|| {
+                texts
+                    .iter()
+                    .map(|t| pipeline::run(t, &options).sentences.len())
+                    .sum()
+            }),
+        ),
+        (
+            "tokens::tokenize",
+            Box::new(|| each(&|p| tokens::tokenize(p.text).len())),
+        ),
+        (
+            "quotes::find",
+            Box::new(|| each(&|p| quotes::find(p.text, &p.tokens).len())),
+        ),
+        (
+            "sentences::split",
+            Box::new(|| each(&|p| sentences::split(p.text, &p.tokens, &p.quotes).len())),
+        ),
+        (
+            "lexicon::Lowered::new",
+            Box::new(|| {
+                each(&|p| {
+                    black_box(Lowered::new(p.text, &p.tokens));
+                    1
+                })
+            }),
+        ),
         (
             "attribution::find",
             Box::new(|| {
-                each(&|p| attribution::find(p.text, &p.tokens, &p.quotes, &p.sentences, Tuning::default()).len())
+                each(&|p| {
+                    attribution::find(
+                        p.text,
+                        &p.tokens,
+                        &p.lows,
+                        &p.quotes,
+                        &p.sentences,
+                        Tuning::default(),
+                    )
+                    .len()
+                })
             }),
         ),
         (
             "coref::link",
-            Box::new(|| each(&|p| coref::link(p.text, &p.tokens, &p.candidates, &p.paragraph_of).entities.len())),
+            Box::new(|| {
+                each(&|p| {
+                    coref::link(p.text, &p.tokens, &p.lows, &p.candidates, &p.paragraph_of)
+                        .entities
+                        .len()
+                })
+            }),
         ),
         (
             "sourcetypes::classify",
-            Box::new(|| each(&|p| p.mentions.iter().map(|m| sourcetypes::classify(p.text, m).rule.len()).sum())),
+            Box::new(|| {
+                each(&|p| {
+                    p.mentions
+                        .iter()
+                        .map(|m| sourcetypes::classify(p.text, m).rule.len())
+                        .sum()
+                })
+            }),
         ),
         (
             "pressures::find",
-            Box::new(|| each(&|p| pressures::find(p.text, &p.findings.sentences, &p.findings.attributions).len())),
+            Box::new(|| {
+                each(&|p| {
+                    pressures::find(p.text, &p.findings.sentences, &p.findings.attributions).len()
+                })
+            }),
         ),
         (
             "Findings::into_analysis",
             Box::new(|| each(&|p| p.findings.clone().into_analysis(p.text).attributions.len())),
         ),
-        ("Findings::clone", Box::new(|| each(&|p| p.findings.clone().sentences.len()))),
+        (
+            "Findings::clone",
+            Box::new(|| each(&|p| p.findings.clone().sentences.len())),
+        ),
         (
             "serde_json::to_string",
-            Box::new(|| analyses.iter().map(|a| serde_json::to_string(a).map(|s| s.len()).unwrap_or(0)).sum()),
+            Box::new(|| {
+                analyses
+                    .iter()
+                    .map(|a| serde_json::to_string(a).map(|s| s.len()).unwrap_or(0))
+                    .sum()
+            }),
         ),
     ];
     let rows: Vec<String> = table
         .iter_mut()
         .map(|(name, pass)| {
             let (runs, check) = time_passes(reps, max_s / 12.0, pass);
-            format!(r#"{{"stage":"{name}","runs":{},"check":{check}}}"#, json_runs(&runs))
+            format!(r#"{{"stage":"{name}",{},"check":{check}}}"#, runs.json())
         })
         .collect();
-    format!(r#"{{"engine":"native-stages","bytes":{bytes},"texts":{},"stages":[{}]}}"#, texts.len(), rows.join(","))
+    format!(
+        r#"{{"engine":"native-stages","bytes":{bytes},"texts":{},"stages":[{}]}}"#,
+        texts.len(),
+        rows.join(",")
+    )
 }
 
 fn single(path: &str, reps: usize) -> Result<String, String> {
@@ -172,35 +332,45 @@ fn single(path: &str, reps: usize) -> Result<String, String> {
     let text = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     let text = String::from_utf8(text).map_err(|_| format!("{path}: not UTF-8"))?;
     let (loaded_peak, loaded_rss) = memory_kib();
-    let options = Options { max_input_bytes: usize::MAX, ..Options::default() };
-    let mut runs = Vec::new();
+    let options = Options {
+        max_input_bytes: usize::MAX,
+        ..Options::default()
+    };
+    let mut runs = Runs::default();
     let mut check = 0usize;
     for _ in 0..reps.max(1) {
-        let t = Instant::now();
-        let a = sourcelens::analyze_with(&text, &options).map_err(|e| e.to_string())?;
-        runs.push(t.elapsed().as_secs_f64() * 1e3);
+        let a = runs
+            .time(|| sourcelens::analyze_with(&text, &options))
+            .map_err(|e| e.to_string())?;
         check = check.wrapping_add(black_box(a.attributions.len() + a.sentences.len()));
     }
     let (peak, _) = memory_kib();
     Ok(format!(
-        r#"{{"engine":"native","bytes":{},"runs":{},"check":{check},"baseKiB":{base_peak},"loadedPeakKiB":{loaded_peak},"loadedRssKiB":{loaded_rss},"peakKiB":{peak}}}"#,
+        r#"{{"engine":"native","bytes":{},{},"check":{check},"baseKiB":{base_peak},"loadedPeakKiB":{loaded_peak},"loadedRssKiB":{loaded_rss},"peakKiB":{peak}}}"#,
         text.len(),
-        json_runs(&runs)
+        runs.json()
     ))
 }
 
 fn parse<T: std::str::FromStr>(arg: Option<&String>, name: &str) -> Result<T, String> {
     let arg = arg.ok_or(format!("missing {name}"))?;
-    arg.parse().map_err(|_| format!("{name}: not a number: {arg:?}"))
+    arg.parse()
+        .map_err(|_| format!("{name}: not a number: {arg:?}"))
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = (|| -> Result<String, String> {
-        let mode = args.first().ok_or("missing mode (throughput|scan|stages|single)")?;
+        let mode = args
+            .first()
+            .ok_or("missing mode (throughput|scan|stages|single)")?;
         let path = args.get(1).ok_or("missing input file")?;
         let reps: usize = parse(args.get(2), "REPS")?;
-        let max_s: f64 = if mode == "single" { 0.0 } else { parse(args.get(3), "MAX_SECONDS")? };
+        let max_s: f64 = if mode == "single" {
+            0.0
+        } else {
+            parse(args.get(3), "MAX_SECONDS")?
+        };
         match mode.as_str() {
             "throughput" => Ok(throughput(&read_texts(path)?, reps, max_s)),
             "scan" => Ok(scan(&read_texts(path)?, reps, max_s)),

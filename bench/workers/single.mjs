@@ -2,7 +2,7 @@
 //
 //   node bench/workers/single.mjs TEXT.txt REPS
 //
-// Prints one JSON line: { bytes, runs: [ms], check, loadedRssKiB, peakRssKiB,
+// Prints one JSON line: { bytes, runs: [wall ms], cpu: [process CPU ms], check, loadedRssKiB, peakRssKiB,
 // wasmMemoryBytes }. `loadedRssKiB` is the resident set once the module is
 // instantiated and the text read (before any analysis); `peakRssKiB` the
 // process peak afterwards (getrusage maxrss); `wasmMemoryBytes` the size the
@@ -23,16 +23,20 @@ async function main() {
   const loadedRssKiB = Math.round(process.memoryUsage().rss / 1024);
   const options = { maxInputBytes: 1 << 30 };
   const runs = [];
+  const cpu = [];
   let check = 0;
   for (let i = 0; i < reps; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const a = analyze(text, options);
     runs.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1e3);
     check += a.attributions.length + a.sentences.length;
   }
   const peakRssKiB = process.resourceUsage().maxRSS;
   console.log(
-    JSON.stringify({ engine: 'wasm', bytes, runs, check, loadedRssKiB, peakRssKiB, wasmInitialBytes, wasmMemoryBytes: memory.buffer.byteLength }),
+    JSON.stringify({ engine: 'wasm', bytes, runs, cpu, check, loadedRssKiB, peakRssKiB, wasmInitialBytes, wasmMemoryBytes: memory.buffer.byteLength }),
   );
 }
 
