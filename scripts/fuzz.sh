@@ -46,8 +46,11 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
 fi
 
 mkdir -p "$fuzz/artifacts"
+# Safe Rust needs no AddressSanitizer (-s none: several times more executions
+# per second); debug assertions (-a) turn integer overflow into a crash.
+build_flags=(-O -a -s none)
 echo "fuzz: building targets"
-cargo +nightly fuzz build -O >"$fuzz/artifacts/build.log" 2>&1 || { cat "$fuzz/artifacts/build.log" >&2; echo "fuzz: build failed" >&2; exit 1; }
+cargo +nightly fuzz build "${build_flags[@]}" >"$fuzz/artifacts/build.log" 2>&1 || { cat "$fuzz/artifacts/build.log" >&2; echo "fuzz: build failed" >&2; exit 1; }
 
 # Per-target flags: inputs up to 4 KiB, 10 s per input counts as a hang.
 flags_for() {
@@ -63,7 +66,7 @@ for t in "${targets[@]}"; do
   log="$fuzz/artifacts/$t.log"
   echo "fuzz: $t for ${seconds}s (log: ${log#"$root"/})"
   # shellcheck disable=SC2046
-  if cargo +nightly fuzz run "$t" "$fuzz/corpus/$t" "$fuzz/seeds/$t" -O -- $(flags_for "$t") >"$log" 2>&1; then
+  if cargo +nightly fuzz run "$t" "$fuzz/corpus/$t" "$fuzz/seeds/$t" "${build_flags[@]}" -- $(flags_for "$t") >"$log" 2>&1; then
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
     runs=${runs:-0}
     total=$((total + runs))
@@ -72,7 +75,7 @@ for t in "${targets[@]}"; do
     status=1
     grep -E 'panicked at|invariant broken|ERROR: libFuzzer|SUMMARY' "$log" | head -5 >&2 || true
     for a in $(grep -o "$fuzz/artifacts/$t/[a-z]*-[0-9a-f]*" "$log" | sort -u); do
-      echo "fuzz: $t: crash saved as ${a#"$root"/}; replay: cargo +nightly fuzz run $t ${a#"$root"/} -O" >&2
+      echo "fuzz: $t: crash saved as ${a#"$root"/}; replay: cargo +nightly fuzz run $t ${a#"$root"/} ${build_flags[*]}" >&2
     done
     echo "fuzz: $t: FAILED (full log: ${log#"$root"/})" >&2
   fi

