@@ -16,6 +16,8 @@ const MAX_OBJECT: usize = 8;
 const NEGATION_WINDOW: usize = 4;
 /// How far back a denying verb is looked for, in tokens.
 const DENIAL_WINDOW: usize = 8;
+/// Longest recipient between "gave" and "an ultimatum", in tokens.
+const MAX_GIVEN: usize = 4;
 /// Farthest the subject at the clause start may be from "came under pressure".
 const MAX_SUBJECT_REACH: usize = 30;
 
@@ -80,8 +82,11 @@ fn skip_adverb(w: &Words, k: usize, hi: usize) -> usize {
 /// At `k`: "(not|never) to VERB"; returns the demand range.
 fn to_infinitive(w: &Words, k: usize, hi: usize) -> Option<Range<usize>> {
     let neg = usize::from(matches!(w.w(k), "not" | "never"));
-    if w.w(k + neg) == "to" && k + neg + 1 < hi && w.is_verbish(k + neg + 1) {
-        let d = demand_right(w, k + neg + 1, hi)?;
+    // 'to "think again"': the quoted verb phrase is the demand
+    let quoted = usize::from(w.is_quote(k + neg + 1));
+    let verb = k + neg + 1 + quoted;
+    if w.w(k + neg) == "to" && verb < hi && w.is_verbish(verb) {
+        let d = demand_right(w, verb, hi)?;
         return Some(if neg == 1 { k..d.end } else { d });
     }
     None
@@ -520,9 +525,13 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
         return None;
     }
     if c.pressurers.is_empty() {
-        // "sounded a call for", "issued demands": the subject of that verb
-        if let Some(v) = (b.saturating_sub(3).max(lo)..b).rev().find(|&v| w.is(v, "exert")) {
+        // "sounded a call for", "gave the operators an ultimatum": the
+        // subject of that verb pushes, and whom it is given to is pushed
+        if let Some(v) = (b.saturating_sub(MAX_GIVEN + 1).max(lo)..b).rev().find(|&v| w.is(v, "exert")) {
             c.pressurers = subject_left(w, lo, v).map(|s| split_coordination(w, s)).unwrap_or_default();
+            if c.target.is_none() && v + 1 < b {
+                c.target = np_right(w, v + 1, b, MAX_GIVEN).filter(|t| t.end == b);
+            }
         }
     }
     c.negated = negated(w, lo, c.cue.start);
@@ -531,7 +540,7 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
 
 /// Words after "should" that predict or describe rather than push.
 fn modal_predicts(w: &str) -> bool {
-    matches!(w, "be" | "have" | "know" | "expect" | "see" | "feel" | "find" | "hear" | "understand" | "remember" | "get" | "come" | "go" | "help" | "boost" | "hurt" | "happen" | "mean")
+    matches!(w, "be" | "have" | "know" | "expect" | "see" | "feel" | "find" | "hear" | "understand" | "remember" | "get" | "help" | "boost" | "hurt" | "happen" | "mean")
 }
 
 /// "Mr. Lee should resign", "He ought to apologise", "She really should":
