@@ -142,7 +142,13 @@ fn modifier_affiliations(text: &str, items: &[Item], until: usize, role: Option<
             Class::Run(_) => {
                 stretch = match stretch {
                     Some((f, l)) if l + 1 == i && !items[l].possessive => Some((f, i)),
-                    _ => Some((i, i)),
+                    done => {
+                        // "Clinton’s top IT staffer": the possessive owner is a candidate of its own
+                        if let Some((f, l)) = done {
+                            out.push(named_affiliation(Span::new(items[f].span.start, items[l].span.end).text(text), 2));
+                        }
+                        Some((i, i))
+                    }
                 };
             }
             Class::Inst => match stretch {
@@ -489,7 +495,9 @@ fn read_mention(text: &str, m: Span) -> MentionReading {
         let appositive = n.is_word() && !n.cap || n.is_word() && (lx.roles.contains_key(&n.key) || lx.modifiers.contains(&n.key) || lx.titles.contains_key(&n.key));
         let inside = next < mj;
         let unnamed = r.vote.is_some_and(|v| v.source_type == SourceType::UnnamedPerson);
-        if !appositive && !inside && !(n.cap && unnamed) {
+        // "X, Smith’s top aide,": a possessive owner opens an appositive too
+        let owned = n.cap && n.possessive;
+        if !appositive && !inside && !owned && !(n.cap && unnamed) {
             break;
         }
         let limit = words[next..].iter().position(|x| matches!(x.tok, Tok::Comma | Tok::Stop | Tok::Dash | Tok::Close | Tok::Quote)).map_or(words.len(), |p| next + p);

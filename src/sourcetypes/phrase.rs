@@ -513,9 +513,11 @@ pub fn read(text: &str, words: &[Word], start: usize, limit: usize) -> Reading {
             j += 1;
             continue;
         }
-        if let Some((n, c, k)) = common_phrase(lx, words, j, e) {
+        // a role phrase may run past the chunk's end: "the former secretary | of state"
+        if let Some((n, c, k)) = common_phrase(lx, words, j, limit) {
             items.push(Item { class: c, span: span_of(words, j, j + n), key: k, possessive: words[j + n - 1].possessive });
             j += n;
+            e = e.max(j);
             continue;
         }
         let k = w.key.as_str();
@@ -595,7 +597,9 @@ pub fn read(text: &str, words: &[Word], start: usize, limit: usize) -> Reading {
         while r > p && r < limit && words[r].is_word() && !words[r].cap && lx.institutions.contains_key(&words[r].key) {
             r += 1;
         }
-        if r > p && !(r == p + 1 && pronoun_type(&words[p].key).is_some()) {
+        // "on European defense policy", "in the Clinton ad": the name only modifies a common noun
+        let modifies = r > p && r < limit && words[r].is_word() && !words[r].cap && !BOUNDARY.contains(&words[r].key.as_str()) && !lx.institutions.contains_key(&words[r - 1].key);
+        if r > p && !modifies && !(r == p + 1 && pronoun_type(&words[p].key).is_some()) {
             reading.pp_affiliation = Some(span_of(words, p, r));
             reading.pp_word = prep;
             reading.end = r;

@@ -89,6 +89,15 @@ fn role_and_affiliation_table() {
         ("Democratic leaders said the bill would pass.", &["Democratic leaders"], Some("leaders"), Some("Democratic Party"), Political),
         ("A Bayview poll found support rising.", &["A Bayview poll"], Some("poll"), Some("Bayview"), Unknown),
         (
+            "Ana Example, a retired general who works on European defense policy at the Example Peace Foundation, said no.",
+            &["Ana Example"],
+            Some("retired general"),
+            Some("Example Peace Foundation"),
+            CivilSociety,
+        ),
+        ("Omar Example, Smith’s top IT staffer, declined to testify.", &["Omar Example"], Some("staffer"), Some("Smith"), Unknown),
+        ("Clinton, the former secretary of state, said no.", &["Clinton"], Some("former secretary of state"), None, Government),
+        (
             "The Iraqi government will act, the source said. Later the government source added that talks went on.",
             &["the source", "the government source"],
             None,
