@@ -170,6 +170,7 @@ mod tests {
             ("The mayor sounded a call for the region to share its water.", want("call", &["The mayor"], Some("the region"), Some("share its water"))),
             ("She said he ignored her commands.", want("commands", &["her"], Some("he"), None)),
             ("The club refused to meet the fans' demands.", want("demands", &["the fans'"], Some("The club"), None)),
+            ("The board didn't heed the auditor's demands.", want("demands", &["the auditor's"], Some("The board"), None)),
             (
                 "He was hauled before a county panel to explain the missing funds.",
                 want("hauled before", &["a county panel"], Some("He"), Some("explain the missing funds")),

@@ -58,7 +58,7 @@ pub fn np_left(w: &Words, lo: usize, end: usize) -> Option<Range<usize>> {
         if w.is(t, "stop_left") && !(w.is_cap(t) && t > lo && w.is_cap(t - 1)) {
             break;
         }
-        if k < end && looks_finite(w, lo, t) {
+        if k < end && looks_finite(w, lo, t) || w.w(t).ends_with("n't") {
             break;
         }
         k -= 1;
@@ -102,7 +102,7 @@ pub fn subject_left(w: &Words, lo: usize, end: usize) -> Option<Range<usize>> {
             return None;
         }
         let t = j - 1;
-        if w.is(t, "skip") || w.is_ly_adverb(t) || w.is_quote(t) {
+        if w.is(t, "skip") || w.is_ly_adverb(t) || w.is_quote(t) || w.w(t).ends_with("n't") {
             j -= 1;
         } else if t > lo && (w.is(t, "time") || (w.is_word(t) && w.w(t).chars().all(|c| c.is_ascii_digit()))) && w.is(t - 1, "time_lead") {
             j -= 2;
@@ -267,7 +267,7 @@ pub fn clause_subject(w: &Words, lo: usize, hi: usize) -> Option<Range<usize>> {
         }
         let lw = w.w(k);
         let verb_like = k > start && !w.is_cap(k) && lw.ends_with("ed");
-        if w.is(k, "stop_right") || w.is(k, "skip") || w.is(k, "subject_verb") || verb_like || super::lexicon::get().verb(lw).is_some() {
+        if w.is(k, "stop_right") || w.is(k, "skip") || w.is(k, "subject_verb") || verb_like || lw.ends_with("n't") || super::lexicon::get().verb(lw).is_some() {
             break;
         }
         k += 1;
