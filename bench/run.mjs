@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { article, goldTexts, newsCorpus, rng } from './lib/corpus.mjs';
 import { HOSTILE } from './lib/hostile.mjs';
+import { functionSizes, groupSizes, sections } from './lib/wasm-sections.mjs';
 import { findPkg, ROOT } from './lib/load.mjs';
 import { mbps, median, range, sig, size, table } from './lib/stats.mjs';
 
@@ -241,7 +242,43 @@ function sizes(built) {
   } else {
     pack = { error: `npm pack failed: ${p.stderr.trim().split('\n').slice(-2).join(' / ')}` };
   }
-  return { files, pack };
+  return { files, pack, composition: composition(built) };
+}
+
+/** Files under `dir` (recursively) whose names match `pattern`. */
+function filesUnder(dir, pattern) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name), pattern) : pattern.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
+/**
+ * What the shipped .wasm is made of: its sections (raw and gzipped alone), the word lists the
+ * crate embeds, and code bytes per crate/module from cargo's output before wasm-opt (which
+ * still has the function names).
+ */
+function composition(built) {
+  const shipped = join(built.pkg, 'sourcelens_bg.wasm');
+  const bytes = readFileSync(shipped);
+  const secs = sections(bytes).map((x) => {
+    const body = bytes.subarray(x.start, x.start + x.size);
+    return { name: x.name, raw: x.size, gzip: gz(body) };
+  });
+  const lists = filesUnder(join(ROOT, 'src'), /\.(txt|tsv)$/);
+  const listBuf = Buffer.concat(lists.map((f) => readFileSync(f)));
+  const words = { files: lists.length, raw: listBuf.length, gzip: gz(listBuf) };
+  const cargoWasm = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'sourcelens.wasm');
+  let groups = null;
+  if (existsSync(cargoWasm)) {
+    const fns = functionSizes(readFileSync(cargoWasm));
+    if (fns.length) {
+      const total = fns.reduce((n, f) => n + f.size, 0);
+      groups = { total, top: groupSizes(fns).slice(0, 14), largest: fns.slice(0, 8).map((f) => ({ name: f.path.join('::'), size: f.size })) };
+      groups.staleBy = Math.round((statSync(shipped).mtimeMs - statSync(cargoWasm).mtimeMs) / 1e3);
+    }
+  }
+  return { sections: secs, words, groups };
 }
 
 function cold(inputs) {
@@ -357,7 +394,7 @@ function report(env, built, res) {
     `Machine: ${env.nproc} cores (${env.cpu}), ${env.memGiB} GiB RAM; Node ${env.node}; ${env.rustc}; commit ${env.commit}.`,
     `Module measured: \`${built.pkg.slice(ROOT.length + 1)}/\`. MB = 10^6 bytes of UTF-8. Each figure comes from its own process.`,
     `Load average (1 min) at start ${sig(env.loadStart, 2)}, at end ${sig(env.loadEnd, 2)} on ${env.nproc} cores: the cores may be shared with other work, so times`,
-    'are **on-CPU time** of the measuring process (Node `process.cpuUsage()`, Rust `/proc/thread-self/schedstat`, CLI user+sys), with',
+    'are **on-CPU time** of the measuring process (Node `process.cpuUsage()`, Rust `CLOCK_THREAD_CPUTIME_ID`, CLI user+sys), with',
     'wall-clock shown alongside; on an idle machine the two agree.',
     '',
   );
@@ -404,6 +441,28 @@ function report(env, built, res) {
     const p = res.sizes.pack;
     if (p?.error) md.push(`npm tarball: ${p.error}`, '');
     else if (p) md.push(`npm tarball (\`npm pack --dry-run --json\`): ${p.filename}, ${size(p.size)} packed, ${size(p.unpackedSize)} unpacked, ${p.entryCount} files: ${p.files.map((f) => `\`${f}\``).join(', ')}.`, '');
+    const c = res.sizes.composition;
+    if (c) {
+      md.push(
+        '### What the .wasm is made of',
+        '',
+        table(['section', 'raw', 'gzip -9 (alone)'], c.sections.map((x) => [x.name, size(x.raw), size(x.gzip)])),
+        '',
+        `The crate embeds ${c.words.files} word-list files from src/ (\`include_str!\`): ${size(c.words.raw)} raw, ${size(c.words.gzip)} gzipped — most of the data section.`,
+        '',
+      );
+      if (c.groups) {
+        md.push(
+          `Code bytes per crate / sourcelens module, from cargo's wasm before wasm-opt (${size(c.groups.total)} of code; wasm-opt -Oz shrinks it, so read the shares, not the sizes)` +
+            (Math.abs(c.groups.staleBy) > 600 ? `; note: that file is ${sig(Math.abs(c.groups.staleBy) / 60)} min ${c.groups.staleBy > 0 ? 'older' : 'newer'} than the shipped .wasm.` : '.'),
+          '',
+          table(['crate or module', 'code bytes', 'share'], c.groups.top.map((g) => [g.group, size(g.size), `${sig((100 * g.size) / c.groups.total, 2)} %`])),
+          '',
+          `Largest functions: ${c.groups.largest.map((f) => `\`${f.name}\` (${size(f.size)})`).join(', ')}.`,
+          '',
+        );
+      }
+    }
     const wasm = res.sizes.files.find((f) => f.label === '.wasm');
     targets.push(['.wasm ≤ 150 KB gzipped', wasm ? size(wasm.gzip) : '—', verdict(wasm ? wasm.gzip <= 150e3 : undefined)]);
   }
@@ -418,8 +477,8 @@ function report(env, built, res) {
         `Fresh \`node\` process per run (${ok.length} runs, median, wall-clock), loading via ${ok[0].via}; first analysis of a ${size(ok[0].bytes)} article.`,
         '',
         table(
-          ['import module', 'compile + instantiate wasm', 'first analysis', 'import → first result', 'process start → first result (incl. Node boot)', 'process CPU to first result', 'whole process (spawn → exit)'],
-          [[ms(m('importMs')), ms(m('initMs')), ms(m('firstMs')), ms(m('totalMs')), ms(m('sinceProcessStartMs')), ms(m('processCpuMs')), ms(m('wallMs'))]],
+          ['import module', 'compile + instantiate wasm', 'first analysis', 'import → first result', 'process start → first result (incl. Node boot)', 'process CPU to first result', 'second analysis, same text', 'whole process (spawn → exit)'],
+          [[ms(m('importMs')), ms(m('initMs')), ms(m('firstMs')), ms(m('totalMs')), ms(m('sinceProcessStartMs')), ms(m('processCpuMs')), ms(m('secondMs')), ms(m('wallMs'))]],
         ),
         '',
       );

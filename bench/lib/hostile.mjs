@@ -46,7 +46,7 @@ export const HOSTILE = [
   },
   {
     name: 'no-punctuation',
-    what: 'words and spaces only, one 2 MB sentence',
+    what: 'words and spaces only: one sentence as long as the input',
     make: (bytes) => {
       const r = rng(7);
       return buildTo(bytes, () => WORDS[Math.floor(r() * WORDS.length)]);
@@ -54,12 +54,12 @@ export const HOSTILE = [
   },
   {
     name: 'he-said-storm',
-    what: '“He said.” repeated',
+    what: '"He said." repeated',
     make: (bytes) => repeatTo('He said. ', bytes),
   },
   {
     name: 'quote-said-storm',
-    what: '““X,” Name said.” pairs back to back',
+    what: 'short quotes with a named speaker, back to back',
     make: (bytes) => {
       const r = rng(11);
       return buildTo(bytes, () => `“Yes,” ${NAMES[Math.floor(r() * NAMES.length)]} said.`);
@@ -75,7 +75,7 @@ export const HOSTILE = [
   },
   {
     name: 'unclosed-quote',
-    what: 'one opening quote, then 2 MB of attributed sentences',
+    what: 'one opening quote, then nothing but attributed sentences',
     make: (bytes) => '“' + repeatTo('The minister said the talks would resume. ', bytes),
   },
   {

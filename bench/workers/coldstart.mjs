@@ -50,6 +50,10 @@ async function main() {
   if (result && typeof result.then === 'function') result = await result;
   const tFirst = performance.now();
   const cpu = process.cpuUsage();
+  // The same text again: the difference from the first call is one-time work (lazy wasm
+  // compilation and tier-up, lexicon set-up) rather than analysis.
+  analyze(text);
+  const secondMs = performance.now() - tFirst;
   const harness = tHarness - t0;
   console.log(
     JSON.stringify({
@@ -59,6 +63,7 @@ async function main() {
       importMs: tImport - tHarness,
       initMs: tInit - tImport,
       firstMs: tFirst - tInit,
+      secondMs,
       totalMs: tFirst - tHarness,
       harnessMs: harness,
       sinceProcessStartMs: tFirst,
