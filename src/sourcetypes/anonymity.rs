@@ -74,7 +74,7 @@ fn sentence_end(text: &str, pos: usize, max: usize) -> usize {
     let mut i = pos;
     while i < hi {
         let c = b[i];
-        if c == b'\n' || ((c == b'.' || c == b'!' || c == b'?') && b.get(i + 1).is_none_or(|&n| n == b' ' || n == b'\n')) {
+        if c == b'\n' || ((c == b'.' || c == b'!' || c == b'?') && b.get(i + 1).map_or(true, |&n| n == b' ' || n == b'\n')) {
             return i;
         }
         i += 1;

@@ -226,7 +226,7 @@ impl Lexicon {
             let words: Vec<String> = phrase_key(e).split(' ').map(str::to_string).collect();
             lx.anonymity.push((words, v == "strong"));
         }
-        lx.anonymity.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        lx.anonymity.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
         let words = |k: &String| k.split(' ').count();
         lx.max_words = lx
             .roles

@@ -295,7 +295,7 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
                 r.roles.push(Cand { text: role_text(items, h, &role), weight, kind: role_kind(&role), bare: false });
             }
             r.noun_kind = Some(role_kind(&role));
-            let named_org = r.affiliations.iter().any(|c| !c.bare && c.kind != AffiliationKind::Unknown || c.weight >= 2 && !c.bare);
+            let named_org = r.affiliations.iter().any(|c| !c.bare && (c.weight >= 2 || c.kind != AffiliationKind::Unknown));
             v = if role == "source" {
                 if marker_strong {
                     vote(SourceType::AnonymousSource, 5, "anonymity-marker")
@@ -497,7 +497,7 @@ fn read_mention(text: &str, m: Span) -> MentionReading {
         let unnamed = r.vote.is_some_and(|v| v.source_type == SourceType::UnnamedPerson);
         // "X, Smith’s top aide,": a possessive owner opens an appositive too
         let owned = n.cap && n.possessive;
-        if !appositive && !inside && !owned && !(n.cap && unnamed) {
+        if !(appositive || inside || owned || n.cap && unnamed) {
             break;
         }
         let limit = words[next..].iter().position(|x| matches!(x.tok, Tok::Comma | Tok::Stop | Tok::Dash | Tok::Close | Tok::Quote)).map_or(words.len(), |p| next + p);

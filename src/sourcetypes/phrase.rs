@@ -361,7 +361,8 @@ fn read_run(lx: &Lexicon, words: &[Word], text: &str, a: usize, b: usize, at_sta
             let closing = matches!(c, Class::RolePlural(_) | Class::Group | Class::DemonymPlural | Class::Doc | Class::Post);
             let org_inside = words[a..b - 1].iter().any(|w| w.cap && lx.org_heads.contains_key(&w.key));
             let is_doc = matches!(c, Class::Doc | Class::Post);
-            if closing && !(org_inside && is_doc) && !lx.org_heads.contains_key(&last.key) && !lx.outlet_tails.contains(&last.key) {
+            let org_word = lx.org_heads.contains_key(&last.key) || lx.outlet_tails.contains(&last.key);
+            if closing && !(org_inside && is_doc) && !org_word {
                 read_run(lx, words, text, a, b - 1, at_start, out);
                 out.push(Item { class: c, span: last.span, key: last.key.clone(), possessive: last.possessive });
                 return;
@@ -559,7 +560,7 @@ pub fn read(text: &str, words: &[Word], start: usize, limit: usize) -> Reading {
         if !w.is_word() {
             break;
         }
-        if !(!w.cap && PREPOSITIONS.contains(&w.key.as_str())) {
+        if w.cap || !PREPOSITIONS.contains(&w.key.as_str()) {
             q += 1;
             continue;
         }
@@ -640,7 +641,7 @@ fn find_head(items: &[Item]) -> Option<usize> {
     for (i, it) in items.iter().enumerate().rev() {
         if nounish(&it.class) {
             let is_modifier = matches!(it.class, Class::Run(RunKind::Party) | Class::Run(RunKind::Demonym));
-            if (it.possessive && i < last_word) || is_modifier && i < last_word {
+            if (it.possessive || is_modifier) && i < last_word {
                 continue;
             }
             return Some(i);

@@ -68,11 +68,14 @@ fn type_table() {
     }
 }
 
+/// (text, mentions, role, affiliation, kind)
+type RoleCase<'a> = (&'a str, &'a [&'a str], Option<&'a str>, Option<&'a str>, AffiliationKind);
+
 #[test]
 fn role_and_affiliation_table() {
     use AffiliationKind::*;
     // (text, mentions, role, affiliation, kind)
-    let cases: &[(&str, &[&str], Option<&str>, Option<&str>, AffiliationKind)] = &[
+    let cases: &[RoleCase] = &[
         (
             "A prominent leader of the Unity Reform Coalition said the visit was planned. According to lawmaker Sami Example, talks went well, Example said.",
             &["A prominent leader of the Unity Reform Coalition", "lawmaker Sami Example", "Example"],

@@ -104,9 +104,8 @@ pub fn tokenize(text: &str, window: Span) -> Vec<Word> {
             while j < chars.len() {
                 let d = chars[j].1;
                 let next_alnum = at(j + 1).is_some_and(|e| e.is_alphanumeric());
-                if d.is_alphanumeric() || d == '_' {
-                    j += 1;
-                } else if (is_apostrophe(d) || d == '-' || d == '‐' || d == '‑') && next_alnum {
+                let joiner = (is_apostrophe(d) || d == '-' || d == '‐' || d == '‑') && next_alnum;
+                if d.is_alphanumeric() || d == '_' || joiner {
                     j += 1;
                 } else if d == '.' && at(j + 1).is_some_and(|e| e.is_alphabetic()) && chars[j - 1].1.is_alphabetic() {
                     // U.S, D.C: a dot between letters
@@ -199,6 +198,9 @@ fn is_abbreviation(body: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// (word, capitalised, possessive)
+    type Expected<'a> = &'a [(&'a str, bool, bool)];
+
     fn words(t: &str) -> Vec<(String, bool, bool)> {
         tokenize(t, Span::new(0, t.len()))
             .into_iter()
@@ -209,7 +211,7 @@ mod tests {
 
     #[test]
     fn tokenizer_table() {
-        let cases: &[(&str, &[(&str, bool, bool)])] = &[
+        let cases: &[(&str, Expected)] = &[
             ("Sen. Ann Lee", &[("Sen.", true, false), ("Ann", true, false), ("Lee", true, false)]),
             ("the U.S. Air Force.", &[("the", false, false), ("U.S.", true, false), ("Air", true, false), ("Force", true, false)]),
             ("Iraq’s envoy", &[("Iraq", true, true), ("envoy", false, false)]),
