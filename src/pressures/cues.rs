@@ -401,7 +401,7 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
     } else if i > lo && has(NounFrame::Poss) && w.is(i - 1, "possessive_determiner") {
         // "her commands", "their demands"
         fits = true;
-        c.pressurers = vec![i - 1..i];
+        c.pressurers = std::iter::once(i - 1..i).collect();
     }
     if b > lo && has(NounFrame::Under) && w.w(b - 1) == "under" {
         fits = true;
@@ -560,9 +560,10 @@ pub fn modal_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> 
     // a name anywhere in it ("Trump and all candidates"), but not a plural
     // that is only capitalised because it opens the sentence ("Voters")
     let opens = |k: usize| k == lo || !w.is_word(k - 1);
-    let named = subject.clone().any(|k| {
-        w.is_cap(k) && !w.is_possessive(k) && !w.is(k, "noun_marker") && !w.is_grammar(k, "pronoun") && !w.is_grammar(k, "not_name") && !(opens(k) && w.w(k).ends_with('s'))
-    });
+    let not_a_name = |k: usize| {
+        w.is_possessive(k) || w.is(k, "noun_marker") || w.is_grammar(k, "pronoun") || w.is_grammar(k, "not_name") || opens(k) && w.w(k).ends_with('s')
+    };
+    let named = subject.clone().any(|k| w.is_cap(k) && !not_a_name(k));
     // "the mayor", "the government": one definite actor (not "voters", "it")
     let definite = w.w(subject.start) == "the" && subject.len() <= 4 && w.is(last, "actor_noun");
     if !(person || named || definite) {

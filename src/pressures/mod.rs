@@ -286,8 +286,10 @@ mod tests {
     #[test]
     fn modal_pressures_need_a_speaker() {
         use crate::model::AttributionKind;
-        // the quoted words, then the expected target and demand (None: not a pressure)
-        let cases: &[(&str, Option<(&str, Option<&str>)>)] = &[
+        /// Expected target and demand; `None`: not a pressure.
+        type Expect = Option<(&'static str, Option<&'static str>)>;
+        // the quoted words, then what is expected
+        let cases: &[(&str, Expect)] = &[
             ("Ms. Grant should return the money", Some(("Ms. Grant", Some("return the money")))),
             ("He really should", Some(("He", None))),
             ("The coach should go", Some(("The coach", Some("go")))),

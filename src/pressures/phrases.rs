@@ -92,6 +92,11 @@ fn before_apposition(w: &Words, lo: usize, comma: usize) -> Option<Range<usize>>
     None
 }
 
+/// True when token `t` ends a two-word time phrase ("on Wednesday", "in 2015").
+fn is_time_phrase(w: &Words, t: usize) -> bool {
+    t > 0 && (w.is(t, "time") || w.is_word(t) && w.w(t).chars().all(|c| c.is_ascii_digit())) && w.is(t - 1, "time_lead")
+}
+
 /// The subject of a verb at `end`, read leftwards over adverbs, auxiliaries,
 /// time phrases ("on Wednesday"), "trying to", relative pronouns (to their
 /// antecedent) and appositions between commas (to the name before them).
@@ -104,9 +109,8 @@ pub fn subject_left(w: &Words, lo: usize, end: usize) -> Option<Range<usize>> {
         let t = j - 1;
         if w.is(t, "skip") || w.is_ly_adverb(t) || w.is_quote(t) || w.w(t).ends_with("n't") {
             j -= 1;
-        } else if t > lo && (w.is(t, "time") || (w.is_word(t) && w.w(t).chars().all(|c| c.is_ascii_digit()))) && w.is(t - 1, "time_lead") {
-            j -= 2;
-        } else if w.w(t) == "to" && t > lo && w.is(t - 1, "control") {
+        } else if t > lo && (is_time_phrase(w, t) || w.w(t) == "to" && w.is(t - 1, "control")) {
+            // "on Wednesday", "in 2015"; "trying to"
             j -= 2;
         } else {
             break;
