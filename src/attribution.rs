@@ -38,6 +38,9 @@ pub struct Candidate {
     pub speaker: Option<Np>,
     /// What a relative pronoun or participle's subject refers to.
     pub antecedent: Option<Np>,
+    /// A phrase set off beside the speaker that names or describes it too
+    /// ("Tom Whitley" in "The finance chief, Tom Whitley, said").
+    pub appositive: Option<Np>,
     /// For a follow-on quotation, the candidate it continues.
     pub follows: Option<usize>,
     /// Rule name.
@@ -409,7 +412,7 @@ fn colon_headline(cx: &Ctx, sent: &Sentence, si: usize) -> Option<Candidate> {
         return None;
     }
     let (content, kind) = cx.content_from(colon + 1, hi)?;
-    Some(Candidate { kind, content, cue: Some((colon, colon + 1)), speaker: Some(np), antecedent: None, follows: None, rule: "speaker-colon", sentence: si })
+    Some(Candidate { kind, content, cue: Some((colon, colon + 1)), speaker: Some(np), antecedent: None, appositive: None, follows: None, rule: "speaker-colon", sentence: si })
 }
 
 /// Finds the attributions of a text.
@@ -480,6 +483,7 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         speaker,
         antecedent,
         follows: None,
+        appositive: None,
         rule,
         sentence: si,
     };
@@ -526,6 +530,11 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         }
         break;
     }
+    // a passive ("he was not authorized to", "she was told that"): the subject is not the speaker
+    let passive = (p..cue.first).any(|k| matches!(cx.low(k), "was" | "were" | "is" | "are" | "be" | "been" | "being" | "get" | "got"));
+    if passive && !cue.gerund && (cx.low(cue.first).ends_with("ed") || matches!(cx.low(cue.first), "told" | "said" | "written" | "shown" | "known" | "thought")) {
+        return None;
+    }
     // "… and said that …": the same speaker as the sentence's previous attribution
     if p > lo && cx.tokens[p - 1].kind == Kind::Word && cx.low(p - 1) == "and" {
         if let Some(prev) = out.iter().rev().find(|c| c.sentence == si && c.speaker.is_some()) {
@@ -535,6 +544,7 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         }
     }
     let sep = |i: usize| cx.is_punct(i, ",") || cx.is_punct(i, "—") || cx.is_punct(i, "–") || cx.is_punct(i, "-");
+    let mut appositive = None;
     // the subject: right before the cue, or before an appositive set off by commas or dashes
     let subject = if p > lo && cx.tokens[p - 1].is_wordlike() {
         let np = cx.reader.before(p, lo);
@@ -547,15 +557,27 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         }
     } else if p > lo + 1 && sep(p - 1) && !cue.gerund {
         let mark = cx.tok_text(p - 1);
-        (lo..p - 1)
-            .rev()
-            .take(30)
-            .find(|&q| cx.tok_text(q) == mark && cx.tokens[q].kind == Kind::Punct && !cx.in_quote[q])
+        let open = (lo..p - 1).rev().take(30).find(|&q| cx.tok_text(q) == mark && cx.tokens[q].kind == Kind::Punct && !cx.in_quote[q]);
+        let head = open
             .and_then(|q| cx.reader.before(q, lo))
-            .filter(|np| np.kind != NpKind::Relative && (np.first == lo || !cx.tokens[np.first - 1].is_wordlike() || cx.is_subordinator(np.first - 1)))
+            .filter(|np| np.kind != NpKind::Relative && (np.first == lo || !cx.tokens[np.first - 1].is_wordlike() || cx.is_subordinator(np.first - 1)));
+        // "The finance chief, Tom Whitley, said": the set-off phrase names the speaker
+        let inner = open.and_then(|q| cx.reader.before(p - 1, q + 1)).filter(|np| np.first == open.unwrap_or(0) + 1);
+        match (head, inner) {
+            (Some(h), Some(i)) if h.kind == NpKind::Description && i.kind == NpKind::Name => {
+                appositive = Some(h);
+                Some(i)
+            }
+            (Some(h), Some(i)) if matches!(i.kind, NpKind::Name | NpKind::Description) => {
+                appositive = Some(i);
+                Some(h)
+            }
+            (h, _) => h,
+        }
     } else {
         None
     };
+    let make = |kind, content: Vec<Span>, speaker: Option<Np>, antecedent: Option<Np>, rule| Candidate { appositive, ..make(kind, content, speaker, antecedent, rule) };
     if let Some(np) = subject {
         let mut antecedent = None;
         if np.kind == NpKind::Relative && np.first > lo && cx.is_punct(np.first - 1, ",") {
@@ -672,6 +694,7 @@ fn follow_on(cx: &Ctx, sentences: &[Sentence], out: &mut Vec<Candidate>, used: &
             speaker: None,
             antecedent: None,
             follows: Some(c),
+            appositive: None,
             rule: "follow-on-quote",
             sentence: si,
         };

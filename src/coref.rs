@@ -29,6 +29,8 @@ pub struct Entity {
     keys: Vec<String>,
     person: bool,
     plural: bool,
+    /// 'm' or 'f' once a gendered pronoun or honorific names it.
+    gender: Option<char>,
     /// Paragraph of the first mention; set for a withheld-name lede.
     lede: Option<usize>,
     has_name: bool,
@@ -114,7 +116,9 @@ impl<'a> Linker<'a> {
         }
         for i in np.first..stop {
             let t = self.tokens[i];
-            if t.kind == Kind::Word && !t.cap {
+            // roles written as titles count too: "Transport Minister Pavel Drozd" is a minister
+            let title = t.cap && (self.lex.is("honorific", self.low(i)) || self.lex.is("person_head", self.low(i)));
+            if t.kind == Kind::Word && (!t.cap || title) {
                 let w = self.low(i);
                 if !self.lex.is("determiner", w) {
                     out.push(w.to_string());
@@ -122,6 +126,43 @@ impl<'a> Linker<'a> {
             }
         }
         out
+    }
+
+    /// The matching key of a name `first..end`: the surname for people,
+    /// the whole name for organisations.
+    fn key_of(&self, first: usize, end: usize) -> String {
+        if self.is_org_name(first, end) {
+            let full: Vec<&str> = (first..end).filter(|&i| self.tokens[i].kind == Kind::Word).map(|i| strip_possessive(self.low(i))).collect();
+            format!("org:{}", full.join(" "))
+        } else {
+            let surname = strip_possessive(self.low(end - 1)).trim_start_matches("al-").trim_start_matches("el-");
+            format!("per:{surname}")
+        }
+    }
+
+    /// Adds a phrase set off beside a mention of `e` as another of its mentions.
+    fn absorb(&mut self, e: usize, np: Np) {
+        let span = self.span(np);
+        let heads = self.head_words(np);
+        let ent = &mut self.entities[e];
+        for h in heads {
+            if !ent.heads.contains(&h) {
+                ent.heads.push(h);
+            }
+        }
+        if np.kind == NpKind::Name {
+            if let Some((f, l)) = self.name_tokens(np) {
+                let name = self.tokens[f].span.cover(self.tokens[l - 1].span).text(self.text).to_string();
+                self.set_name(e, &name, (2, l - f));
+                self.entities[e].has_name = true;
+                let key = self.key_of(f, l);
+                self.by_key.entry(key.clone()).or_insert(e);
+                if !self.entities[e].keys.contains(&key) {
+                    self.entities[e].keys.push(key);
+                }
+            }
+        }
+        self.add_mention(e, span);
     }
 
     fn touch(&mut self, e: usize) {
@@ -160,10 +201,15 @@ impl<'a> Linker<'a> {
                 let w = self.low(np.first).to_string();
                 let want_person = matches!(w.as_str(), "he" | "she" | "who" | "i");
                 let want_plural = matches!(w.as_str(), "they" | "we");
+                let g = match w.as_str() {
+                    "he" => Some('m'),
+                    "she" => Some('f'),
+                    _ => None,
+                };
                 let found = self.recent.iter().rev().take(8).copied().find(|&e| {
                     let ent = &self.entities[e];
                     if want_person {
-                        ent.person && !ent.plural
+                        ent.person && !ent.plural && (g.is_none() || ent.gender.is_none() || ent.gender == g)
                     } else if want_plural {
                         ent.plural || !ent.person
                     } else {
@@ -174,19 +220,16 @@ impl<'a> Linker<'a> {
                     let name = span.text(self.text).to_string();
                     self.new_entity(Entity { name, name_rank: (0, 0), person: want_person, plural: want_plural, ..Entity::default() })
                 });
+                if g.is_some() {
+                    self.entities[e].gender = g;
+                }
                 self.add_mention(e, span);
                 e
             }
             NpKind::Name => {
                 let (f, l) = self.name_tokens(np).unwrap_or((np.first, np.end));
                 let org = self.is_org_name(f, l);
-                let full: String = (f..l)
-                    .filter(|&i| self.tokens[i].kind == Kind::Word)
-                    .map(|i| strip_possessive(self.low(i)).to_string())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let surname = strip_possessive(self.low(l - 1)).trim_start_matches("al-").trim_start_matches("el-").to_string();
-                let key = if org { format!("org:{full}") } else { format!("per:{surname}") };
+                let key = self.key_of(f, l);
                 let heads = self.head_words(np);
                 let e = match self.by_key.get(&key).copied() {
                     Some(e) => e,
@@ -205,6 +248,15 @@ impl<'a> Linker<'a> {
                 };
                 let name = self.tokens[f].span.cover(self.tokens[l - 1].span).text(self.text).to_string();
                 let words = l - f;
+                let title = self.low(np.first);
+                let g = match title {
+                    "mr" => Some('m'),
+                    "mrs" | "ms" | "miss" => Some('f'),
+                    _ => None,
+                };
+                if g.is_some() {
+                    self.entities[e].gender = g;
+                }
                 self.set_name(e, &name, (2, words));
                 let ent = &mut self.entities[e];
                 ent.has_name = true;
@@ -281,6 +333,9 @@ pub fn link(text: &str, tokens: &[Token], lows: &Lowered, cands: &[Candidate], p
         } else {
             None
         };
+        if let (Some(e), Some(app)) = (e, c.appositive) {
+            lk.absorb(e, app);
+        }
         if let Some(e) = e {
             lk.touch(e);
         }
