@@ -22,6 +22,10 @@ pub fn kind_of(name: &str) -> AffiliationKind {
     if let Some(w) = words.iter().rev().find(|w| w.is_word() && !w.cap && lx.institutions.contains_key(&w.key)) {
         return lx.institutions[&w.key];
     }
+    // "Security and Defence Committee": the last capitalised organization head
+    if let Some(w) = words.iter().rev().find(|w| w.is_word() && w.cap && lx.org_heads.contains_key(&w.key)) {
+        return lx.org_heads[&w.key];
+    }
     let reading = phrase::read(name, &words, 0, words.len());
     match reading.head.map(|h| &reading.items[h].class) {
         Some(Class::Run(k)) => run_kind(*k),

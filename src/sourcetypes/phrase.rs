@@ -449,7 +449,8 @@ pub fn read(text: &str, words: &[Word], start: usize, limit: usize) -> Reading {
         if !w.cap {
             let prev_cap = e > s && is_cap_word(&words[e - 1]);
             let next_cap = words.get(e + 1).is_some_and(is_cap_word);
-            let inside_name = prev_cap && next_cap && CONNECTORS.contains(&k);
+            let prev_plural = e > s && matches!(noun_class(lx, &words[e - 1].key), Some(Class::RolePlural(_) | Class::Group | Class::DemonymPlural));
+            let inside_name = prev_cap && next_cap && CONNECTORS.contains(&k) && !prev_plural;
             if BOUNDARY.contains(&k) && !inside_name && e > s {
                 break;
             }
@@ -492,6 +493,12 @@ pub fn read(text: &str, words: &[Word], start: usize, limit: usize) -> Reading {
                     let x = &words[r];
                     let prev_cap = is_cap_word(&words[r - 1]) || words[r - 1].tok == Tok::Join;
                     let next_cap = words.get(r + 1).is_some_and(is_cap_word) && r + 1 < e;
+                    // "Residents of Mosul": a capitalised plural noun does not start a name
+                    let plural_first = r == j + 1
+                        && matches!(noun_class(lx, &words[j].key), Some(Class::RolePlural(_) | Class::Group | Class::DemonymPlural));
+                    if plural_first && !is_cap_word(x) {
+                        break;
+                    }
                     let digits = x.is_word() && x.key.chars().next().is_some_and(|c| c.is_ascii_digit());
                     let ok = is_cap_word(x)
                         || (x.is_word() && !x.cap && (CONNECTORS.contains(&x.key.as_str()) || PARTICLES.contains(&x.key.as_str()) || digits) && prev_cap && next_cap)
@@ -583,8 +590,14 @@ pub fn read(text: &str, words: &[Word], start: usize, limit: usize) -> Reading {
             let x = &words[r];
             let prev_cap = r > p && (is_cap_word(&words[r - 1]) || words[r - 1].tok == Tok::Join);
             let next_cap = words.get(r + 1).is_some_and(is_cap_word);
+            // "Security and Defence Committee": "and" inside a name that ends in an org head
+            let and_inside = x.is_word() && x.key == "and" && prev_cap && next_cap && {
+                let tail = words[r + 1..limit].iter().take_while(|w| is_cap_word(w));
+                tail.into_iter().any(|w| lx.org_heads.contains_key(&w.key))
+            };
             let ok = is_cap_word(x)
                 || (x.is_word() && !x.cap && CONNECTORS.contains(&x.key.as_str()) && prev_cap && next_cap)
+                || and_inside
                 || (x.tok == Tok::Join && prev_cap && next_cap);
             if !ok {
                 break;

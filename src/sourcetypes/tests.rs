@@ -196,3 +196,33 @@ fn many_mentions_stay_fast() {
     assert_eq!(t.source_type, SourceType::UnnamedPerson);
     assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
 }
+
+#[test]
+fn world_news_table() {
+    use SourceType::*;
+    // sentences written for this test in the style of Middle East and European wire copy
+    let cases: &[(&str, &[&str], SourceType, Option<&str>, AffiliationKind)] = &[
+        ("Iraq’s Foreign Ministry said the envoy was summoned.", &["Iraq’s Foreign Ministry"], NamedOrganization, None, AffiliationKind::Government),
+        ("The Popular Mobilization Forces said the strike hit a depot.", &["The Popular Mobilization Forces"], NamedOrganization, None, AffiliationKind::MilitarySecurity),
+        ("The Syrian Observatory for Human Rights reported ten dead.", &["The Syrian Observatory for Human Rights"], NamedOrganization, None, AffiliationKind::Academic),
+        ("Sheikh Hamad Example, a tribal leader in Anbar, said the road was safe.", &["Sheikh Hamad Example"], NamedPerson, Some("leader"), AffiliationKind::Unknown),
+        (
+            "Sami Example, a member of the parliamentary Security and Defence Committee, told Rudaw the law would pass.",
+            &["Sami Example"],
+            NamedPerson,
+            Some("member"),
+            AffiliationKind::Political,
+        ),
+        ("Al Jazeera reported that the talks resumed.", &["Al Jazeera"], MediaOutlet, None, AffiliationKind::Media),
+        ("Kurdistan24 reported that the border reopened.", &["Kurdistan24"], MediaOutlet, None, AffiliationKind::Media),
+        ("A Kurdish security official, who requested anonymity, said two drones were downed.", &["A Kurdish security official"], AnonymousSource, Some("security official"), AffiliationKind::MilitarySecurity),
+        ("French President Marie Example said Europe must act.", &["French President Marie Example"], NamedPerson, Some("president"), AffiliationKind::Government),
+        ("The European Commission said the rules would apply from May.", &["The European Commission"], NamedOrganization, None, AffiliationKind::International),
+        ("Diplomats said the vote was postponed.", &["Diplomats"], UnnamedGroup, Some("diplomats"), AffiliationKind::Government),
+        ("Residents of Mosul said the water was cut.", &["Residents of Mosul"], UnnamedGroup, Some("residents"), AffiliationKind::Citizen),
+    ];
+    for (text, mentions, ty, role, kind) in cases {
+        let t = typed(text, mentions);
+        assert_eq!((t.source_type, t.role.as_deref(), t.affiliation_kind), (*ty, *role, *kind), "{text:?}: {t:?}");
+    }
+}
