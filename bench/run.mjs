@@ -4,7 +4,7 @@
 //   node bench/run.mjs                 build, measure everything, write bench/RESULTS.md
 //   node bench/run.mjs --no-build      measure the module already in dist/ and the native build as is
 //   node bench/run.mjs --quick         fewer repetitions, no 100x input (a smoke run; writes bench/out/RESULTS.quick.md)
-//   node bench/run.mjs --only=a,b      only these sections (throughput, sizes, cold, browser, scaling, stages, hostile);
+//   node bench/run.mjs --only=a,b      only these sections (throughput, sizes, cold, browser, scaling, footprint, stages, hostile);
 //                                      writes bench/out/RESULTS.partial.md
 //
 // Every measurement runs in its own child process (bench/workers/*.mjs for
@@ -25,7 +25,7 @@ import { mbps, median, range, sig, size, table } from './lib/stats.mjs';
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
 const onlyArg = argv.find((a) => a.startsWith('--only='));
-const SECTIONS = ['throughput', 'sizes', 'cold', 'browser', 'scaling', 'stages', 'hostile'];
+const SECTIONS = ['throughput', 'sizes', 'cold', 'browser', 'scaling', 'footprint', 'stages', 'hostile'];
 const only = onlyArg ? new Set(onlyArg.slice(7).split(',')) : new Set(SECTIONS);
 for (const a of argv) {
   if (!['--no-build', '--quick'].includes(a) && a !== onlyArg) fail(`unknown option ${a}`);
@@ -326,6 +326,13 @@ function scaling(inputs, built) {
   return out;
 }
 
+/** Heap bytes per pipeline stage (native, counting allocator) on the 10x text. */
+function footprint(inputs, built) {
+  if (!built.native) return { error: 'native harness not built' };
+  const ten = inputs.scale.find((x) => x.k === 10) ?? inputs.scale[0];
+  return measure('footprint', NATIVE, ['footprint', ten.file], { timeoutS: 2 * SCALE_BUDGET_S });
+}
+
 /** The native CLI on one file (JSON to /dev/null) under GNU time: wall time and max RSS. */
 function timeCli(file, bytes) {
   if (!existsSync('/usr/bin/time')) return { error: '/usr/bin/time missing' };
@@ -548,6 +555,22 @@ function report(env, built, res) {
     }
   }
 
+  const fp = res.footprint;
+  if (fp) {
+    md.push('### Heap per stage (native)', '');
+    if (fp.error) md.push(`Not measured: ${fp.error}`, '');
+    else {
+      const x = (b) => `${sig(b / fp.bytes)}×`;
+      md.push(
+        `Heap bytes counted by a counting global allocator while analysing the ${size(fp.bytes)} text, as multiples of the input: "kept" = what the`,
+        'stage\'s result holds afterwards, "peak" = the most the heap grew above its level before the stage.',
+        '',
+        table(['stage', 'kept', 'peak'], fp.rows.map((r) => [r.stage, x(r.kept), x(r.peak)])),
+        '',
+      );
+    }
+  }
+
   if (res.stages) {
     md.push('## Pipeline stages (native, news corpus)', '');
     const s = res.stages;
@@ -646,6 +669,7 @@ section('sizes', () => sizes(built));
 section('cold', () => cold(inputs));
 section('browser', () => browser(inputs));
 section('scaling', () => scaling(inputs, built));
+section('footprint', () => footprint(inputs, built));
 section('stages', () => stages(inputs, built));
 section('hostile', () => hostile(inputs, built));
 env.loadEnd = loadavg()[0];

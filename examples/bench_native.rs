@@ -7,6 +7,7 @@
 //! bench_native scan       TEXTS.json REPS MAX_SECONDS   one-pass quote-mark count (the ceiling)
 //! bench_native stages     TEXTS.json REPS MAX_SECONDS   time of each pipeline stage
 //! bench_native single     TEXT.txt   REPS               analyze() of one text + peak memory
+//! bench_native footprint  TEXT.txt                      heap bytes each stage keeps, peak heap
 //! ```
 //!
 //! `TEXTS.json` is a JSON array of strings. Times are in milliseconds per
@@ -22,8 +23,10 @@ use sourcelens::{
     analyze, coref, findings::Findings, pipeline, pressures, quotes, sentences, sourcetypes,
     tokens, Options,
 };
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
 /// What one timed pass returns: a checksum that keeps the work observable.
@@ -352,6 +355,124 @@ fn single(path: &str, reps: usize) -> Result<String, String> {
     ))
 }
 
+/// The system allocator, counting live and peak heap bytes while [`COUNTING`] is on
+/// (only in `footprint` mode, so the timed modes run on the plain allocator path).
+struct CountingAlloc;
+
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(n: usize) {
+    let now = LIVE.fetch_add(n, Relaxed) + n;
+    PEAK.fetch_max(now, Relaxed);
+}
+
+// SAFETY: every call is forwarded unchanged to `System`; only counters are updated.
+unsafe impl GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if COUNTING.load(Relaxed) {
+            grew(layout.size());
+        }
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if COUNTING.load(Relaxed) {
+            LIVE.fetch_sub(layout.size().min(LIVE.load(Relaxed)), Relaxed);
+        }
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if COUNTING.load(Relaxed) {
+            if new_size > layout.size() {
+                grew(new_size - layout.size());
+            } else {
+                LIVE.fetch_sub((layout.size() - new_size).min(LIVE.load(Relaxed)), Relaxed);
+            }
+        }
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static ALLOC: CountingAlloc = CountingAlloc;
+
+/// Heap bytes of one step: kept afterwards and peak above the level before it.
+fn heap_step<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
+    let before = LIVE.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    let out = f();
+    let kept = LIVE.load(Relaxed).saturating_sub(before);
+    let peak = PEAK.load(Relaxed).saturating_sub(before);
+    (out, kept, peak)
+}
+
+/// Heap footprint of analysing one text: what each stage's result keeps, and the peak of the
+/// whole `analyze` and of the JSON output, all in bytes.
+fn footprint(path: &str) -> Result<String, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    COUNTING.store(true, Relaxed);
+    let mut rows = Vec::new();
+    let mut row = |name: &str, kept: usize, peak: usize| {
+        rows.push(format!(
+            r#"{{"stage":"{name}","kept":{kept},"peak":{peak}}}"#
+        ))
+    };
+    let (toks, k, p) = heap_step(|| tokens::tokenize(&text));
+    row("tokens::tokenize", k, p);
+    let (qs, k, p) = heap_step(|| quotes::find(&text, &toks));
+    row("quotes::find", k, p);
+    let (sents, k, p) = heap_step(|| sentences::split(&text, &toks, &qs));
+    row("sentences::split", k, p);
+    let (lows, k, p) = heap_step(|| Lowered::new(&text, &toks));
+    row("lexicon::Lowered::new", k, p);
+    let (cands, k, p) =
+        heap_step(|| attribution::find(&text, &toks, &lows, &qs, &sents, Tuning::default()));
+    row("attribution::find", k, p);
+    let paragraph_of: Vec<usize> = cands.iter().map(|c| sents[c.sentence].paragraph).collect();
+    let (linked, k, p) = heap_step(|| coref::link(&text, &toks, &lows, &cands, &paragraph_of));
+    row("coref::link", k, p);
+    let (_, k, p) = heap_step(|| {
+        linked
+            .entities
+            .iter()
+            .map(|e| sourcetypes::classify(&text, &e.mentions).rule.len())
+            .sum::<usize>()
+    });
+    row("sourcetypes::classify (all entities)", k, p);
+    let spans: Vec<Span> = sents.iter().map(|s| s.span).collect();
+    let attributions = pipeline::run(&text, &Options::default()).attributions;
+    let (_, k, p) = heap_step(|| pressures::find(&text, &spans, &attributions).len());
+    row("pressures::find", k, p);
+    drop((
+        toks,
+        qs,
+        sents,
+        lows,
+        cands,
+        paragraph_of,
+        linked,
+        spans,
+        attributions,
+    ));
+    let (findings, k, p) = heap_step(|| pipeline::run(&text, &Options::default()));
+    row("pipeline::run (Findings kept; peak = all stages)", k, p);
+    let (analysis, k, p) = heap_step(|| findings.into_analysis(&text));
+    row("Findings::into_analysis", k, p);
+    let (json, k, p) = heap_step(|| serde_json::to_string(&analysis).map(|s| s.len()));
+    row("serde_json::to_string", k, p);
+    drop(analysis);
+    let (_, k, p) = heap_step(|| black_box(analyze(&text)).attributions.len());
+    row("analyze (whole)", k, p);
+    COUNTING.store(false, Relaxed);
+    Ok(format!(
+        r#"{{"engine":"native-footprint","bytes":{},"jsonBytes":{},"rows":[{}]}}"#,
+        text.len(),
+        json.unwrap_or(0),
+        rows.join(",")
+    ))
+}
+
 fn parse<T: std::str::FromStr>(arg: Option<&String>, name: &str) -> Result<T, String> {
     let arg = arg.ok_or(format!("missing {name}"))?;
     arg.parse()
@@ -363,8 +484,11 @@ fn main() -> ExitCode {
     let result = (|| -> Result<String, String> {
         let mode = args
             .first()
-            .ok_or("missing mode (throughput|scan|stages|single)")?;
+            .ok_or("missing mode (throughput|scan|stages|single|footprint)")?;
         let path = args.get(1).ok_or("missing input file")?;
+        if mode == "footprint" {
+            return footprint(path);
+        }
         let reps: usize = parse(args.get(2), "REPS")?;
         let max_s: f64 = if mode == "single" {
             0.0

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { article, handWritten, newsCorpus, rng } from '../../bench/lib/corpus.mjs';
 import { HOSTILE } from '../../bench/lib/hostile.mjs';
 import { mbps, median, sig, size } from '../../bench/lib/stats.mjs';
+import { groupSizes, sections, symbolPath } from '../../bench/lib/wasm-sections.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const articles = join(root, 'bench', 'articles');
@@ -72,5 +73,44 @@ describe('bench hostile inputs', () => {
   }
   test('the cases have distinct names', () => {
     assert.equal(new Set(HOSTILE.map((h) => h.name)).size, HOSTILE.length);
+  });
+});
+
+describe('bench wasm composition', () => {
+  const paths = [
+    // [name in the wasm `name` section, expected path]
+    ['_ZN10sourcelens5coref4link17h0123456789abcdefE', ['sourcelens', 'coref', 'link']],
+    ['_ZN4core5slice4sort6stable5drift4sort17h0123456789abcdefE', ['core', 'slice', 'sort', 'stable', 'drift', 'sort']],
+    ['_ZN63_$LT$alloc..vec..Vec$LT$T$GT$$u20$as$u20$core..clone..Clone$GT$5clone17h0123456789abcdefE', ['<alloc::vec::Vec<T> as core::clone::Clone>', 'clone']],
+    ['sourcelens::tokens::tokenize', ['sourcelens', 'tokens', 'tokenize']],
+    ['_RNvMs0_NtCsjqx8TIyZbP9_8dlmalloc8dlmallocINtB5_8DlmallocNtNtB7_3sys6SystemE6malloc', ['dlmalloc', '(v0-mangled)']],
+    ['__wbindgen_malloc', ['__wbindgen_malloc']],
+  ];
+  for (const [name, want] of paths) {
+    test(`symbolPath(${name.slice(0, 40)}…)`, () => assert.deepEqual(symbolPath(name), want));
+  }
+
+  test('groupSizes adds code bytes per crate, and per module inside sourcelens', () => {
+    const fns = [
+      ['sourcelens::coref::link', 10],
+      ['sourcelens::coref::Linker::resolve', 5],
+      ['sourcelens::tokens::tokenize', 7],
+      ['_ZN63_$LT$alloc..vec..Vec$LT$T$GT$$u20$as$u20$core..clone..Clone$GT$5clone17h0123456789abcdefE', 3],
+      ['_ZN4core3fmt5write17h0123456789abcdefE', 4],
+    ].map(([name, size]) => ({ name, path: symbolPath(name), size }));
+    assert.deepEqual(groupSizes(fns), [
+      { group: 'sourcelens::coref', size: 15 },
+      { group: 'sourcelens::tokens', size: 7 },
+      { group: 'core', size: 4 },
+      { group: 'alloc', size: 3 },
+    ]);
+  });
+
+  test('sections() reads a minimal module and refuses other bytes', () => {
+    // magic, version 1, then a type section (id 1) of 4 bytes: one type, () -> ().
+    const module = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0]);
+    assert.deepEqual(sections(module), [{ id: 1, name: 'type', start: 10, size: 4 }]);
+    assert.ok(new WebAssembly.Module(module), 'the test module itself is valid');
+    assert.throws(() => sections(Buffer.from('not wasm at all')), /not a WebAssembly module/);
   });
 });
