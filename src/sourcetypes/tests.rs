@@ -197,11 +197,14 @@ fn many_mentions_stay_fast() {
     assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
 }
 
+/// (text, mentions, type, role, kind)
+type WorldCase<'a> = (&'a str, &'a [&'a str], SourceType, Option<&'a str>, AffiliationKind);
+
 #[test]
 fn world_news_table() {
     use SourceType::*;
     // sentences written for this test in the style of Middle East and European wire copy
-    let cases: &[(&str, &[&str], SourceType, Option<&str>, AffiliationKind)] = &[
+    let cases: &[WorldCase] = &[
         ("Iraq’s Foreign Ministry said the envoy was summoned.", &["Iraq’s Foreign Ministry"], NamedOrganization, None, AffiliationKind::Government),
         ("The Popular Mobilization Forces said the strike hit a depot.", &["The Popular Mobilization Forces"], NamedOrganization, None, AffiliationKind::MilitarySecurity),
         ("The Syrian Observatory for Human Rights reported ten dead.", &["The Syrian Observatory for Human Rights"], NamedOrganization, None, AffiliationKind::Academic),
@@ -224,5 +227,28 @@ fn world_news_table() {
     for (text, mentions, ty, role, kind) in cases {
         let t = typed(text, mentions);
         assert_eq!((t.source_type, t.role.as_deref(), t.affiliation_kind), (*ty, *role, *kind), "{text:?}: {t:?}");
+    }
+}
+
+#[test]
+fn documents_and_outlets_table() {
+    use SourceType::*;
+    let cases: &[(&str, &[&str], SourceType)] = &[
+        ("A Reuters/Ipsos poll released on Friday showed a tie.", &["A Reuters/Ipsos poll released on Friday"], Document),
+        ("According to a statement from the ministry, the talks ended.", &["a statement from the ministry"], Document),
+        ("The lawsuit alleges that the firm hid losses.", &["The lawsuit"], Document),
+        ("Court filings show the company owed millions.", &["Court filings"], Document),
+        ("The New Basra Herald reported that the port reopened.", &["The New Basra Herald"], MediaOutlet),
+        ("According to the newspaper, the mayor resigned.", &["the newspaper"], MediaOutlet),
+        ("Data from the census bureau show slower growth.", &["Data from the census bureau"], Document),
+        ("Federal statistics show wages rose.", &["Federal statistics"], Document),
+        ("The Example Times/Siena survey found the race close.", &["The Example Times/Siena survey"], Document),
+        ("A tweet from the account said the event was off.", &["A tweet from the account"], SocialMedia),
+        ("Acme Holdings Inc. said profits fell.", &["Acme Holdings Inc."], NamedOrganization),
+        ("The State Department said the embassy would stay open.", &["The State Department"], NamedOrganization),
+    ];
+    for (text, mentions, want) in cases {
+        let t = typed(text, mentions);
+        assert_eq!(t.source_type, *want, "{text:?}: {t:?}");
     }
 }
