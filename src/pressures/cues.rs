@@ -454,6 +454,10 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
         if used.contains(&word) {
             break;
         }
+        // "pressure on prices", "faces pressure on margins": on a thing, not an actor
+        if word == "on" && np_right(w, j + 1, hi, MAX_OBJECT).is_some_and(|t| w.is(t.end - 1, "not_target")) {
+            return None;
+        }
         used.push(word);
         let next = if (word == "from" || word == "by") && has(NounFrame::From) || word == "of" && has(NounFrame::Of) {
             np_right(w, j + 1, hi, MAX_OBJECT).map(|a| {

@@ -261,6 +261,12 @@ mod tests {
             "There's a threat of rain.",
             "Strong sales pushed the shares to record highs.",
             "Humour has an easier appeal to children than to adults.",
+            "The company faces pressure on margins.",
+            "There is pressure on prices.",
+            "Police pressed charges against the driver.",
+            "The firm will press ahead with the merger.",
+            "He warned of a recession.",
+            "Pressure groups welcomed the ruling.",
             "",
             "   \n\n ",
         ];
