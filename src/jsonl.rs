@@ -126,6 +126,53 @@ pub fn render(id: Option<&RawValue>, text: &str, options: &Options) -> Result<St
     }
 }
 
+/// Replaces every `\u` escape of a lone UTF-16 surrogate in a JSON line by
+/// `\ufffd`, the way JavaScript hands such a string to the WebAssembly
+/// module (one code unit for one, so offsets agree); pairs are kept. JSON
+/// has backslashes only inside strings, so no string tracking is needed.
+pub fn replace_lone_surrogates(line: &str) -> std::borrow::Cow<'_, str> {
+    let b = line.as_bytes();
+    let unit = |at: usize| -> Option<u16> {
+        let hex = b.get(at..at + 6)?;
+        if hex[0] != b'\\' || hex[1] != b'u' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()
+    };
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let Some(u) = unit(i) else {
+            i += 2; // any other escape, "\\\\" included
+            continue;
+        };
+        let paired = (0xD800..0xDC00).contains(&u) && unit(i + 6).is_some_and(|l| (0xDC00..0xE000).contains(&l));
+        if paired {
+            i += 12;
+        } else if (0xD800..0xE000).contains(&u) {
+            let o = out.get_or_insert_with(|| String::with_capacity(line.len()));
+            o.push_str(&line[copied..i]);
+            o.push_str("\\ufffd");
+            i += 6;
+            copied = i;
+        } else {
+            i += 6;
+        }
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(line),
+        Some(mut o) => {
+            o.push_str(&line[copied..]);
+            std::borrow::Cow::Owned(o)
+        }
+    }
+}
+
 /// Handles one input line: the output line, or the error message for it.
 pub fn process_line(line: &str, options: &Options) -> Result<String, String> {
     let (id, text) = parse_line(line)?;
@@ -195,6 +242,28 @@ mod tests {
             let want: Vec<Result<String, usize>> = want.iter().map(|w| w.map(str::to_string)).collect();
             assert_eq!(got, want, "{input:?} cap {cap}");
         }
+    }
+
+    #[test]
+    fn lone_surrogates_table() {
+        // (JSON line, after replacement)
+        let cases: &[(&str, &str)] = &[
+            (r#"{"text":"a"}"#, r#"{"text":"a"}"#),
+            (r#"{"text":"\ud800"}"#, r#"{"text":"\ufffd"}"#),
+            (r#"{"text":"\udc00x"}"#, r#"{"text":"\ufffdx"}"#),
+            (r#"{"text":"\ud83d\ude00"}"#, r#"{"text":"\ud83d\ude00"}"#),
+            (r#"{"text":"\ud83d\ud83d\ude00"}"#, r#"{"text":"\ufffd\ud83d\ude00"}"#),
+            (r#"{"text":"\\ud800"}"#, r#"{"text":"\\ud800"}"#),
+            (r#"{"text":"\\\ud800"}"#, r#"{"text":"\\\ufffd"}"#),
+            (r#"{"text":"\u00e9 \uD800"}"#, r#"{"text":"\u00e9 \ufffd"}"#),
+            (r#"{"text":"\u12"}"#, r#"{"text":"\u12"}"#),
+            ("\\", "\\"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(replace_lone_surrogates(line), *want, "{line}");
+        }
+        let (_, text) = parse_line(&replace_lone_surrogates(r#"{"text":"a\ud800b"}"#)).unwrap();
+        assert_eq!(text.encode_utf16().count(), 3, "one code unit for the lone surrogate");
     }
 
     #[test]

@@ -15,7 +15,8 @@ usage:
 options:
   --jsonl            JSON Lines in and out (standard input when no FILE)
   --compact          one line of JSON instead of indented JSON
-  --lossy            replace invalid UTF-8 instead of refusing it
+  --lossy            replace invalid UTF-8 (and, in JSONL, lone \\uD800-style
+                     surrogates) with U+FFFD instead of refusing them
   --max-bytes N      refuse texts larger than N bytes (default 33554432)
   --no-pressures     skip the claimed-pressure layer
   -h, --help         this help
@@ -149,7 +150,13 @@ fn answer_line(raw: Vec<u8>, line_no: usize, start: usize, args: &Args) -> Resul
     if line.trim().is_empty() {
         return Ok(None);
     }
-    jsonl::process_line(line, &args.options).map(Some).map_err(|e| format!("{name}: {e}"))
+    let replaced = jsonl::replace_lone_surrogates(line);
+    let has_lone = matches!(replaced, std::borrow::Cow::Owned(_));
+    let line = if args.lossy { replaced } else { line.into() };
+    jsonl::process_line(&line, &args.options).map(Some).map_err(|e| {
+        let hint = if has_lone && !args.lossy { " (a lone surrogate escape: use --lossy to replace it)" } else { "" };
+        format!("{name}: {e}{hint}")
+    })
 }
 
 /// Answers every line it can, in order; returns how many lines failed.
