@@ -84,6 +84,9 @@ fn role_and_affiliation_table() {
             Political,
         ),
         ("Sen. Jane Example (R-Ohio) said no.", &["Sen. Jane Example"], Some("senator"), Some("Republican Party"), Political),
+        // the title stands before the mention the engine found
+        ("According to lawmaker Sami Example, talks went well.", &["Sami Example"], Some("lawmaker"), None, Political),
+        ("said Example Party spokesman Ali Example on Monday.", &["Ali Example"], Some("spokesman"), Some("Example Party"), Political),
         ("White House spokesman John Example said yes.", &["John Example"], Some("spokesman"), Some("White House"), Government),
         ("Lena Example, a professor at Example State University, said the data was thin.", &["Lena Example"], Some("professor"), Some("Example State University"), Academic),
         ("German Chancellor Anna Example said the union would hold.", &["German Chancellor Anna Example"], Some("chancellor"), Some("German government"), Government),
