@@ -528,6 +528,11 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
     if !fits || has(NounFrame::Demand) && c.demand.is_none() {
         return None;
     }
+    // "Under pressure from shareholders, the board agreed": the subject after the comma
+    let opens = (lo..c.cue.start).all(|t| !w.is_word(t));
+    if c.target.is_none() && opens && w.is_punct(k, ",") {
+        c.target = short_np(w, k + 1, hi);
+    }
     if c.pressurers.is_empty() {
         // "sounded a call for", "gave the operators an ultimatum": the
         // subject of that verb pushes, and whom it is given to is pushed

@@ -119,6 +119,8 @@ mod tests {
             ("Senator Okafor on Tuesday called on the agency to release the files.", want("called on", &["Senator Okafor"], Some("the agency"), Some("release the files"))),
             ("Parents have pressed the school board to reopen the library.", want("pressed", &["Parents"], Some("the school board"), Some("reopen the library"))),
             ("The union demanded that the company rehire the drivers.", want("demanded", &["The union"], Some("the company"), Some("the company rehire the drivers"))),
+            ("Critics demanded that the prime minister apologise.", want("demanded", &["Critics"], Some("the prime minister"), Some("the prime minister apologise"))),
+            ("Anglers, who have long pressed the agency to act, cheered.", want("pressed", &["Anglers"], Some("the agency"), Some("act"))),
             ("Neighbours lobbied the council against the new runway.", want("lobbied", &["Neighbours"], Some("the council"), Some("the new runway"))),
             ("The coach warned his players not to talk to reporters.", want("warned", &["The coach"], Some("his players"), Some("not to talk to reporters"))),
             ("Rebels threatened to close the border crossing.", want("threatened", &["Rebels"], None, Some("close the border crossing"))),
@@ -146,6 +148,8 @@ mod tests {
                 want("under pressure from", &["shipping firms", "insurers"], Some("The port authority"), Some("extend its hours")),
             ),
             ("Foreign pressure shaped the final text.", want("Foreign pressure", &["Foreign"], None, None)),
+            ("Under pressure from lenders, the council sold the depot.", want("Under pressure from", &["lenders"], Some("the council"), None)),
+            ("The pressure on the coach to quit has grown.", want("pressure", &[], Some("the coach"), Some("quit"))),
             ("Donors increased pressure on Lima on Monday to settle.", want("pressure", &["Donors"], Some("Lima"), Some("settle"))),
             (
                 "Pressure is mounting on the chancellor to scrap the levy.",

@@ -213,6 +213,10 @@ pub fn short_np(w: &Words, start: usize, hi: usize) -> Option<Range<usize>> {
         if k < hi && w.is_word(k) && !w.is(k, "stop_right") {
             k += 1;
         }
+        // "the prime minister", "the club chairman"
+        while k < hi && k - start < 4 && w.is(k, "actor_noun") {
+            k += 1;
+        }
     }
     while k < hi && w.is_cap(k) {
         k += 1;
@@ -233,6 +237,9 @@ pub fn demand_right(w: &Words, start: usize, hi: usize) -> Option<Range<usize>> 
                 break;
             }
         } else if k > start && (w.is(k, "clause_break") || matches!(w.w(k), "said" | "says" | "told")) {
+            break;
+        } else if k == start + 1 && w.is(k, "be") | matches!(w.w(k), "has" | "have" | "had" | "will" | "would") {
+            // "the pressure on him to resign has grown": the main verb follows
             break;
         }
         k += 1;
