@@ -215,7 +215,8 @@ mod tests {
     #[test]
     fn read_line_table() {
         // (input, cap, expected lines: Ok(text) or Err(full length of a skipped line))
-        let cases: &[(&str, usize, &[Result<&str, usize>])] = &[
+        type Case<'a> = (&'a str, usize, &'a [Result<&'a str, usize>]);
+        let cases: &[Case] = &[
             ("", 10, &[]),
             ("a\nbb\n", 10, &[Ok("a"), Ok("bb")]),
             ("a\nbb", 10, &[Ok("a"), Ok("bb")]),

@@ -78,7 +78,8 @@ fn check_case(what: &str, out: &Output, code: i32, stdout_has: &[&str], stderr_h
 fn usage_and_single_text_table() {
     let version = format!("sourcelens {}", sourcelens::VERSION);
     // (what, args, stdin, exit status, stdout contains, stderr contains)
-    let cases: &[(&str, &[&str], &[u8], i32, &[&str], &[&str])] = &[
+    type Case<'a> = (&'a str, &'a [&'a str], &'a [u8], i32, &'a [&'a str], &'a [&'a str]);
+    let cases: &[Case] = &[
         ("version", &["version"], b"", 0, &[&version], &[]),
         ("--version", &["--version"], b"", 0, &[&version], &[]),
         ("help", &["--help"], b"", 0, &["usage:", "--max-bytes N", "exit status"], &[]),
@@ -120,7 +121,8 @@ fn files_table() {
     let dashed = TempFile::named("-dash.txt", b"He said so.");
     let bad = TempFile::new(b"caf\xc3");
     // (what, args, exit status, stdout contains, stderr contains)
-    let cases: Vec<(&str, Vec<&str>, i32, Vec<String>, Vec<String>)> = vec![
+    type Case<'a> = (&'a str, Vec<&'a str>, i32, Vec<String>, Vec<String>);
+    let cases: Vec<Case> = vec![
         ("file", vec!["analyze", fine.path()], 0, vec!["\"length\": 16".into()], vec![]),
         (
             "file over the limit",
@@ -191,7 +193,8 @@ fn error_lines(out: &Output) -> Vec<usize> {
 fn jsonl_table() {
     let long_line = format!("{{\"id\":\"long\",\"text\":\"{}\"}}\n", "a".repeat(sourcelens::jsonl::line_limit(1) + 1));
     // (what, extra args, input, exit status, ids answered in order, line numbers refused, stderr contains)
-    let cases: Vec<(&str, Vec<&str>, Vec<u8>, i32, Vec<Value>, Vec<usize>, Vec<&str>)> = vec![
+    type Case<'a> = (&'a str, Vec<&'a str>, Vec<u8>, i32, Vec<Value>, Vec<usize>, Vec<&'a str>);
+    let cases: Vec<Case> = vec![
         (
             "good and bad lines",
             vec![],

@@ -86,8 +86,11 @@ fn at_most_one_per_cue(text: &str, a: &Analysis) -> Result<(), String> {
     }
 }
 
-/// Every hostile text: (name, builder for a size in bytes, extra expectation).
-pub const HOSTILE: &[(&str, fn(usize) -> String, Expect)] = &[
+/// One hostile text: (name, builder for a size in bytes, extra expectation).
+type Hostile = (&'static str, fn(usize) -> String, Expect);
+
+/// Every hostile text.
+pub const HOSTILE: &[Hostile] = &[
     ("straight quotation marks", |n| repeat_to("\"", n), no_sources),
     ("curly opening marks only", |n| repeat_to("“", n), no_sources),
     ("curly pairs, empty", |n| repeat_to("“”", n), no_sources),

@@ -183,7 +183,7 @@ proptest! {
         }
         line.insert("text".into(), serde_json::Value::String(text.clone()));
         let line = serde_json::Value::Object(line).to_string();
-        let out = sourcelens::jsonl::process_line(&line, &Options::default()).map_err(|e| TestCaseError::fail(e))?;
+        let out = sourcelens::jsonl::process_line(&line, &Options::default()).map_err(TestCaseError::fail)?;
         prop_assert!(!out.contains('\n'), "an answer is one line");
         let mut answer: serde_json::Value = serde_json::from_str(&out).unwrap();
         let got_id = answer.as_object_mut().unwrap().remove("id");
