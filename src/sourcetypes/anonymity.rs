@@ -23,7 +23,7 @@ const CLOSERS: &[&str] = &[
     "stressed", "indicated", "reported", "warned", "claimed", "insisted", "argued", "that",
 ];
 /// Single adjectives that are a marker by themselves.
-const ADJECTIVES: &[&str] = &["anonymous", "unnamed", "unidentified", "informed"];
+const ADJECTIVES: &[&str] = &["anonymous", "unnamed", "unidentified", "well-informed"];
 
 /// A found marker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

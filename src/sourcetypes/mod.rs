@@ -51,7 +51,7 @@ const QUALIFY: usize = 320;
 pub struct Vote {
     /// The type.
     pub source_type: SourceType,
-    /// 1 (a pronoun) to 5 (an anonymity marker).
+    /// 1 (a pronoun) to 4 (a full name, or an anonymity marker).
     pub strength: u8,
     /// The rule behind it.
     pub rule: &'static str,
@@ -65,6 +65,12 @@ struct Cand {
     kind: AffiliationKind,
     /// A bare institution noun (`government`) to qualify from the context.
     bare: bool,
+}
+
+/// True when a mention's vote leaves room for anonymity: no vote, an unnamed
+/// type, or a bare pronoun.
+fn leaves_anonymity(v: Option<Vote>) -> bool {
+    v.map_or(true, |v| v.source_type.is_anonymous() || v.rule == "pronoun-only")
 }
 
 /// Everything read from one mention.
@@ -298,12 +304,12 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
             let named_org = r.affiliations.iter().any(|c| !c.bare && (c.weight >= 2 || c.kind != AffiliationKind::Unknown));
             v = if role == "source" {
                 if marker_strong {
-                    vote(SourceType::AnonymousSource, 5, "anonymity-marker")
+                    vote(SourceType::AnonymousSource, 4, "anonymity-marker")
                 } else {
                     vote(SourceType::AnonymousSource, 3, "anonymous-source")
                 }
             } else if marker_strong {
-                vote(SourceType::AnonymousSource, 5, "anonymity-marker")
+                vote(SourceType::AnonymousSource, 4, "anonymity-marker")
             } else if is_spokes(&role) && named_org {
                 vote(SourceType::NamedOrganization, 4, "org-spokesperson")
             } else if definite(items, h) && !is_relation(&role) {
@@ -322,7 +328,7 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
             }
             r.noun_kind = Some(role_kind(single));
             v = if marker_strong {
-                vote(SourceType::AnonymousSource, 5, "anonymity-marker")
+                vote(SourceType::AnonymousSource, 4, "anonymity-marker")
             } else {
                 vote(SourceType::UnnamedGroup, 3, "unnamed-group")
             };
@@ -335,7 +341,7 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
             }
             r.noun_kind = Some(lx.groups.get(&head.key).copied().unwrap_or(AffiliationKind::Citizen));
             v = if marker_strong {
-                vote(SourceType::AnonymousSource, 5, "anonymity-marker")
+                vote(SourceType::AnonymousSource, 4, "anonymity-marker")
             } else {
                 vote(SourceType::UnnamedGroup, 3, "unnamed-group")
             };
@@ -389,7 +395,7 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
                 r.noun_kind = Some(AffiliationKind::Citizen);
             }
             v = if marker_strong {
-                vote(SourceType::AnonymousSource, 5, "anonymity-marker")
+                vote(SourceType::AnonymousSource, 4, "anonymity-marker")
             } else if one {
                 vote(SourceType::UnnamedPerson, 2, "unnamed-person")
             } else {
@@ -400,7 +406,7 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
             // "a wide array of artists", "a chorus of critics": a collective before "of" + plural
             let plural = head.key.ends_with('s') && !head.key.ends_with("ss") || reading.of_plural;
             v = if marker_strong {
-                vote(SourceType::AnonymousSource, 5, "anonymity-marker")
+                vote(SourceType::AnonymousSource, 4, "anonymity-marker")
             } else if reading.of_plural {
                 vote(SourceType::UnnamedGroup, 2, "unnamed-group")
             } else if plural {
@@ -454,6 +460,12 @@ fn read_mention(text: &str, m: Span) -> MentionReading {
     }
     let strong = r.marker.is_some_and(|m| m.strong);
     let reading = phrase::read(text, &words, start, mj);
+    // "close to" only marks sources and people ("sources close to the ministry"),
+    // not "Republican lawmakers close to the industry"
+    let head_key = reading.head.map(|h| reading.items[h].key.as_str()).unwrap_or("");
+    if r.marker.is_some_and(|m| !m.strong) && !matches!(head_key, "source" | "sources" | "people" | "person" | "insider" | "insiders" | "official" | "officials") {
+        r.marker = None;
+    }
     read_phrase(text, &reading, &mut r, true, strong);
     // appositives inside the mention and right after it: ", a lawmaker from X,"
     let mut k = reading.end;
@@ -572,6 +584,13 @@ pub fn classify(text: &str, mentions: &[Span]) -> Typing {
     let readings: Vec<MentionReading> = usable.iter().map(|&m| read_mention(text, m)).collect();
     let votes: Vec<Vote> = readings.iter().filter_map(|r| r.vote).collect();
     let winner = elect(&votes).unwrap_or(Vote { source_type: SourceType::UnnamedPerson, strength: 0, rule: "unnamed-person" });
+    // an unnamed person or group that some mention marks as anonymous is an anonymous source
+    let marked = readings.iter().any(|r| r.marker.is_some_and(|m| m.strong) && leaves_anonymity(r.vote));
+    let winner = if marked && matches!(winner.source_type, SourceType::UnnamedPerson | SourceType::UnnamedGroup) {
+        Vote { source_type: SourceType::AnonymousSource, strength: winner.strength, rule: "anonymity-marker" }
+    } else {
+        winner
+    };
     let st = winner.source_type;
     let agree: Vec<&MentionReading> = readings.iter().filter(|r| r.vote.is_some_and(|v| v.source_type == st)).collect();
     let all_roles: Vec<Cand> = readings.iter().flat_map(|r| r.roles.iter().cloned()).collect();

@@ -34,6 +34,13 @@ fn type_table() {
         ("A senior official who asked not to be named said talks had stalled.", &["A senior official"], AnonymousSource),
         ("People familiar with the matter said the merger was near.", &["People familiar with the matter"], AnonymousSource),
         ("Sources close to the council said the vote was delayed.", &["Sources close to the council"], UnnamedGroup),
+        ("Democrats pushed on background checks, Democrats said.", &["Democrats", "Democrats"], UnnamedGroup),
+        ("A person at the plant said so. She spoke on condition of anonymity.", &["A person at the plant", "She"], AnonymousSource),
+        (
+            "Lena Example said no. Lena Example, who spoke on condition of anonymity, said more. Example added.",
+            &["Lena Example", "Lena Example", "Example"],
+            NamedPerson,
+        ),
         ("A post on the account read: no comment.", &["A post"], SocialMedia),
         ("@example_handle wrote that the bridge was closed.", &["@example_handle"], SocialMedia),
         ("The Ministry of Health said cases fell. It added that beds were free.", &["The Ministry of Health", "It"], NamedOrganization),
