@@ -346,6 +346,17 @@ pub fn link(text: &str, tokens: &[Token], lows: &Lowered, cands: &[Candidate], p
     for e in &mut lk.entities {
         tidy(&mut e.mentions);
     }
+    // every speaker phrase stays a mention of its source, over any wider repeat
+    for (k, c) in cands.iter().enumerate() {
+        let (Some(e), Some(np)) = (source_of[k], c.speaker) else { continue };
+        let span = lk.span(np);
+        let m = &mut lk.entities[e].mentions;
+        if m.binary_search(&span).is_err() {
+            m.retain(|x| !x.overlaps(span));
+            let at = m.partition_point(|x| *x < span);
+            m.insert(at, span);
+        }
+    }
     Linked { entities: lk.entities, source_of }
 }
 
@@ -482,7 +493,12 @@ fn add_name_repeats(lk: &mut Linker) {
         if let Some(&e) = surnames.get(key) {
             // widen to the capitalised run ending here
             let mut f = i;
-            while f > 0 && lk.tokens[f - 1].kind == Kind::Word && lk.tokens[f - 1].cap && i - f < 4 && !lk.lex.is("not_name", &lk.low(f - 1)) {
+            while f > 0
+                && lk.tokens[f - 1].kind == Kind::Word
+                && lk.tokens[f - 1].cap
+                && i - f < 4
+                && !["not_name", "pronoun", "determiner"].iter().any(|sec| lk.lex.is(sec, lk.low(f - 1)))
+            {
                 f -= 1;
             }
             adds.push((e, lk.tokens[f].span.cover(t.span)));
