@@ -6,7 +6,7 @@
 //! "press conference", "air force", "in order to" and "a phone call" out.
 
 use super::lexicon::{self, Form, Frame, NounFrame, VerbFrame};
-use super::phrases::{clause_subject, demand_right, np_left, np_right, object_phrase, short_np, split_coordination, subject_left};
+use super::phrases::{clause_subject, demand_right, np_right, object_phrase, short_np, split_coordination, subject_left};
 use super::words::Words;
 use std::ops::Range;
 
@@ -122,7 +122,7 @@ fn fit_active(w: &Words, i: usize, hi: usize, f: Frame, verb_form: Form) -> Opti
         VerbFrame::ObjTo | VerbFrame::ObjInto | VerbFrame::ObjAgainst | VerbFrame::ObjFor | VerbFrame::ObjWith | VerbFrame::Obj => {
             let obj = np_right(w, k, hi, MAX_OBJECT).filter(|o| !matches!(w.w(o.start), "and" | "or" | "but"))?;
             // "urged Tokyo last week to": the time phrase is skipped
-            let after = if w.is(obj.end, "time_lead") && w.is(obj.end + 1, "time") { obj.end + 2 } else { obj.end };
+            let after = if w.is(obj.end, "time_lead") && w.is(obj.end + 1, "time") || w.w(obj.end + 1) == "ago" { obj.end + 2 } else { obj.end };
             let prep = match f.frame {
                 VerbFrame::ObjInto => "into",
                 VerbFrame::ObjAgainst => "against",
@@ -161,7 +161,12 @@ fn fit_active(w: &Words, i: usize, hi: usize, f: Frame, verb_form: Form) -> Opti
                 return None;
             }
             let d = object_phrase(w, k, hi, MAX_OBJECT + 4)?;
-            let target = if matches!(w.w(d.end), "from" | "of") { np_right(w, d.end + 1, hi, MAX_OBJECT) } else { None };
+            // "demanded an apology from Trump" (not "a ban ... from entering")
+            let target = if matches!(w.w(d.end), "from" | "of") && !w.w(d.end + 1).ends_with("ing") {
+                np_right(w, d.end + 1, hi, MAX_OBJECT)
+            } else {
+                None
+            };
             if target.is_none() && f.particle != Some("against") && !asks_of_someone(w, d.clone()) {
                 return None;
             }
@@ -209,6 +214,15 @@ fn complement_fits(w: &Words, frame: VerbFrame, k: usize) -> bool {
 /// "apology" (policy advocacy like "called for tax fairness" does not).
 fn asks_of_someone(w: &Words, d: Range<usize>) -> bool {
     w.is_possessive(d.start) || w.is(d.start, "possessive_determiner") || d.take_while(|&k| !matches!(w.w(k), "of" | "on" | "in" | "for")).any(|k| w.is(k, "demand_noun"))
+}
+
+/// True when a phrase can name who is pushed: a name, a pronoun, a plural,
+/// or an actor noun ("calls for the minister to resign", not "calls for a
+/// dramatic increase in spending to find a cure").
+fn actor_like(w: &Words, r: Range<usize>) -> bool {
+    r.take_while(|&k| !matches!(w.w(k), "of" | "in" | "on")).any(|k| {
+        w.is_cap(k) || w.is_grammar(k, "object_pronoun") || w.is_grammar(k, "pronoun") || w.is(k, "actor_noun") || w.w(k).ends_with('s') && !w.is_possessive(k)
+    })
 }
 
 /// "asked X to comment": asking for words, not for an act.
@@ -316,6 +330,11 @@ pub fn verb_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
     if !w.is_word(i) || i + 1 < hi && w.is(i + 1, "not_cue_after") {
         return None;
     }
+    // a base form opening a clause or after a quotation mark is a noun or an
+    // imperative ("Push inside the party", quoted "stand down" order that)
+    if vf.form == Form::Base && (i == lo || !w.is_word(i - 1)) {
+        return None;
+    }
     // "the Associated Press and ...": part of a name, not a verb
     if w.is_cap(i) && i > lo && w.is_cap(i - 1) && w.is_word(i + 1) && !w.is_cap(i + 1) {
         return None;
@@ -332,7 +351,7 @@ pub fn verb_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
     if matches!(vf.form, Form::Base | Form::Third) && i > lo && (w.is(i - 1, "noun_marker") || w.is_possessive(i - 1)) {
         return None;
     }
-    if matches!(vf.form, Form::Ing | Form::Past) && i > lo && (w.is_grammar(i - 1, "determiner") || w.is(i - 1, "possessive_determiner") || w.is_possessive(i - 1)) {
+    if matches!(vf.form, Form::Ing | Form::Past) && i > lo && (w.is_grammar(i - 1, "determiner") || w.is(i - 1, "noun_marker") || w.is_possessive(i - 1)) {
         return None;
     }
     let prev = before_adverbs(w, lo, i);
@@ -366,6 +385,20 @@ pub fn verb_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
     None
 }
 
+/// The possessor ending with the possessive at `p`: "the fans'", "Mr. Lee's".
+fn possessor(w: &Words, lo: usize, p: usize) -> Range<usize> {
+    let mut start = p;
+    while start > lo && p - start < 4 {
+        let t = start - 1;
+        let abbrev_dot = w.is_punct(t, ".") && t > lo && w.is_grammar(t - 1, "abbrev");
+        if !(w.is_cap(t) || w.is_grammar(t, "determiner") || abbrev_dot) {
+            break;
+        }
+        start -= 1;
+    }
+    start..p + 1
+}
+
 /// The pressure stated by the noun at `i`, if what stands around it fits.
 pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
     let lex = lexicon::get();
@@ -393,11 +426,9 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
         b -= 1;
     }
     if b > lo && has(NounFrame::Poss) && w.is_possessive(b - 1) {
-        if let Some(p) = np_left(w, lo, b) {
-            fits = true;
-            c.pressurers = vec![p];
-            c.vague = false;
-        }
+        fits = true;
+        c.pressurers = std::iter::once(possessor(w, lo, b - 1)).collect();
+        c.vague = false;
     } else if i > lo && has(NounFrame::Poss) && w.is(i - 1, "possessive_determiner") {
         // "her commands", "their demands"
         fits = true;
@@ -494,7 +525,7 @@ pub fn noun_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
                 d.end
             })
         } else if word == "for" && has(NounFrame::For) && c.demand.is_none() {
-            object_phrase(w, j + 1, hi, MAX_OBJECT + 4).map(|what| match to_infinitive(w, what.end, hi) {
+            object_phrase(w, j + 1, hi, MAX_OBJECT + 4).map(|what| match to_infinitive(w, what.end, hi).filter(|_| actor_like(w, what.clone())) {
                 Some(d) => {
                     c.target = Some(what);
                     c.demand = Some(d.clone());
@@ -572,7 +603,9 @@ pub fn modal_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> 
     let not_a_name = |k: usize| {
         w.is_possessive(k) || w.is(k, "noun_marker") || w.is_grammar(k, "pronoun") || w.is_grammar(k, "not_name") || opens(k) && w.w(k).ends_with('s')
     };
-    let named = subject.clone().any(|k| w.is_cap(k) && !not_a_name(k));
+    // an opening capital names someone only alone or before another name or "and"
+    let opening_ok = |k: usize| !opens(k) || k + 1 == subject.end || w.is_cap(k + 1) || matches!(w.w(k + 1), "and" | "or" | ",");
+    let named = subject.clone().any(|k| w.is_cap(k) && !not_a_name(k) && opening_ok(k));
     // "the mayor", "the government": one definite actor (not "voters", "it")
     let definite = w.w(subject.start) == "the" && subject.len() <= 4 && w.is(last, "actor_noun");
     if !(person || named || definite) {

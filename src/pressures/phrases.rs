@@ -171,7 +171,7 @@ pub fn np_right(w: &Words, start: usize, hi: usize, max: usize) -> Option<Range<
             break;
         }
         // "urged Obama last year": a time phrase is not part of the object
-        if k > start && w.is(k, "time_lead") && w.is(k + 1, "time") {
+        if k > start && (w.is(k, "time_lead") && w.is(k + 1, "time") || w.w(k + 1) == "ago") {
             break;
         }
         k += 1;
@@ -277,7 +277,7 @@ pub fn clause_subject(w: &Words, lo: usize, hi: usize) -> Option<Range<usize>> {
             break;
         }
         let lw = w.w(k);
-        let verb_like = k > start && !w.is_cap(k) && lw.ends_with("ed");
+        let verb_like = k > start && !w.is_cap(k) && lw.ends_with("ed") || w.is_ly_adverb(k);
         if w.is(k, "stop_right") || w.is(k, "skip") || w.is(k, "subject_verb") || verb_like || lw.ends_with("n't") || super::lexicon::get().verb(lw).is_some() {
             break;
         }
