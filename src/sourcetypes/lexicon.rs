@@ -2,7 +2,7 @@
 //!
 //! Every file starts with a comment saying where its entries come from. Lines
 //! are `entry` or `entry|value`; `#` starts a comment. Entries are matched on
-//! [`key`](super::words::key)s joined by single spaces, so `U.S. Air Force`
+//! [`key`]s joined by single spaces, so `U.S. Air Force`
 //! matches the entry `us air force`.
 
 use super::words::key;
