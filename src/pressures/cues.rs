@@ -351,7 +351,7 @@ pub fn verb_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
     if matches!(vf.form, Form::Base | Form::Third) && i > lo && (w.is(i - 1, "noun_marker") || w.is_possessive(i - 1)) {
         return None;
     }
-    if matches!(vf.form, Form::Ing | Form::Past) && i > lo && (w.is_grammar(i - 1, "determiner") || w.is(i - 1, "noun_marker") || w.is_possessive(i - 1)) {
+    if matches!(vf.form, Form::Ing | Form::Past) && i > lo && (w.is_grammar(i - 1, "determiner") || w.is(i - 1, "possessive_determiner") || w.w(i - 1) == "no" || w.is_possessive(i - 1)) {
         return None;
     }
     let prev = before_adverbs(w, lo, i);
