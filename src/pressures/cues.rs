@@ -6,7 +6,7 @@
 //! "press conference", "air force", "in order to" and "a phone call" out.
 
 use super::lexicon::{self, Form, Frame, NounFrame, VerbFrame};
-use super::phrases::{clause_subject, demand_right, np_right, object_phrase, short_np, split_coordination, subject_left};
+use super::phrases::{clause_subject, demand_right, np_left, np_right, object_phrase, short_np, split_coordination, subject_left};
 use super::words::Words;
 use std::ops::Range;
 
@@ -377,6 +377,13 @@ pub fn verb_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> {
             c.rule = "pressure-participle";
             c.continues = true;
             c.pressurers = subject_left(w, lo, i).map(|s| split_coordination(w, s)).unwrap_or_default();
+        } else if let Some(recipient) = prev.filter(|&p| w.w(p) == "and").and_then(|p| np_left(w, lo, p)).filter(|r| r.start > lo && w.w(r.start - 1) == "to") {
+            // "outlined its red lines to the new rulers and warned against
+            // crossing them": the first verb's recipient is pushed, and what
+            // stands before "and" is not the subject
+            if c.target.is_none() {
+                c.target = Some(recipient);
+            }
         } else {
             c.pressurers = subject_left(w, lo, i).map(|s| split_coordination(w, s)).unwrap_or_default();
         }

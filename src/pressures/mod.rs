@@ -126,6 +126,10 @@ mod tests {
             ("Rebels threatened to close the border crossing.", want("threatened", &["Rebels"], None, Some("close the border crossing"))),
             ("The judge ordered the firm to pay the fine.", want("ordered", &["The judge"], Some("the firm"), Some("pay the fine"))),
             ("Police urged drivers not to travel.", want("urged", &["Police"], Some("drivers"), Some("not to travel"))),
+            (
+                "The envoy read out the terms to the rebel council and warned against breaking them.",
+                want("warned", &[], Some("the rebel council"), Some("breaking them")),
+            ),
             ("Grocers called on ministers to \u{201c}think again\u{201d}.", want("called on", &["Grocers"], Some("ministers"), Some("think again"))),
             ("The Greens demanded an urgent statement in the chamber.", want("demanded", &["The Greens"], None, Some("an urgent statement in the chamber"))),
             ("Critics decried the mayor's calls to close the park.", want("calls", &["the mayor's"], None, Some("close the park"))),
