@@ -60,6 +60,10 @@ async function navigate(page, url) {
       dcl: nav?.domContentLoadedEventEnd ?? null,
       load: nav?.loadEventEnd ?? null,
       marks: performance.getEntriesByType('mark').map((m) => m.name),
+      // When the page's own requests finished: its scripts, the wasm and the sample text.
+      scriptsLoaded: Math.max(0, ...performance.getEntriesByType('resource').filter((r) => /\.m?js$/.test(new URL(r.name).pathname)).map((r) => r.responseEnd)),
+      wasmLoaded: performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'))?.responseEnd ?? null,
+      sampleLoaded: performance.getEntriesByType('resource').find((r) => r.name.endsWith('sample.txt'))?.responseEnd ?? null,
       status: document.getElementById('status')?.textContent ?? '',
       highlights: document.querySelectorAll('#highlights .hl').length,
     };
@@ -122,8 +126,8 @@ async function main() {
   console.log(
     JSON.stringify({
       method,
-      header: ['first highlights (cold)', 'warm reload', 'first byte', 'first contentful paint', 'DOMContentLoaded', 'load event', 'runs (ms)'],
-      rows: [[f(median(first)), f(m('warm')), f(m('ttfb')), f(m('fcp')), f(m('dcl')), f(m('load')), first.map((x) => (x ?? NaN).toFixed(0)).join(', ')]],
+      header: ['first highlights (cold)', 'warm reload', 'first byte', 'page scripts loaded', '.wasm loaded', 'first contentful paint', 'DOMContentLoaded', 'analysis in the worker (page status)', 'runs (ms)'],
+      rows: [[f(median(first)), f(m('warm')), f(m('ttfb')), f(m('scriptsLoaded')), f(m('wasmLoaded')), f(m('fcp')), f(m('dcl')), f(median(results.map((r) => Number(/in ([\d,]+) ms/.exec(r.status)?.[1]?.replace(/,/g, '') ?? NaN)).filter(Number.isFinite))), first.map((x) => (x ?? NaN).toFixed(0)).join(', ')]],
       firstHighlightsMs: median(first.filter((x) => x !== null)),
       notes,
       results,
