@@ -284,6 +284,10 @@ fn fit_passive(w: &Words, i: usize, hi: usize, f: Frame) -> Option<FrameFit> {
             agent = np_right(w, end + 1, hi, MAX_OBJECT);
         }
     }
+    // "was intimidated by the legal language": a feeling, not a push
+    if demand.is_none() && agent.as_ref().is_some_and(|a| !actor_like(w, a.clone())) {
+        return None;
+    }
     let bare_particle = f.particle.is_some() && w.is(i, "bare_passive");
     let bare = matches!(f.frame, VerbFrame::Obj | VerbFrame::ObjWith) || f.particle.is_some();
     if demand.is_none() && !(bare && (bare_particle || agent.is_some())) {
@@ -604,18 +608,27 @@ pub fn modal_at(w: &Words, lo: usize, hi: usize, i: usize) -> Option<Candidate> 
     let subject = subject_left(w, lo, i)?;
     let last = subject.end - 1;
     let person = matches!(w.w(last), "he" | "she") && subject.len() == 1;
-    // a name anywhere in it ("Trump and all candidates"), but not a plural
-    // that is only capitalised because it opens the sentence ("Voters")
+    // a name at the end of it or of a conjunct ("Mr. Lee", "Trump and all
+    // candidates"; not "GOP voters"), and not a plural capitalised only
+    // because it opens the sentence ("Voters", "People")
     let opens = |k: usize| k == lo || !w.is_word(k - 1);
     let not_a_name = |k: usize| {
-        w.is_possessive(k) || w.is(k, "noun_marker") || w.is_grammar(k, "pronoun") || w.is_grammar(k, "not_name") || opens(k) && w.w(k).ends_with('s')
+        w.is_possessive(k)
+            || w.is(k, "noun_marker")
+            || w.is(k, "generic_subject")
+            || w.is_grammar(k, "pronoun")
+            || w.is_grammar(k, "not_name")
+            || opens(k) && w.w(k).ends_with('s')
     };
-    // an opening capital names someone only alone or before another name or "and"
-    let opening_ok = |k: usize| !opens(k) || k + 1 == subject.end || w.is_cap(k + 1) || matches!(w.w(k + 1), "and" | "or" | ",");
-    let named = subject.clone().any(|k| w.is_cap(k) && !not_a_name(k) && opening_ok(k));
+    let conjunct_end = |k: usize| k + 1 == subject.end || matches!(w.w(k + 1), "and" | "or" | ",");
+    let named = subject.clone().any(|k| w.is_cap(k) && !not_a_name(k) && conjunct_end(k));
     // "the mayor", "the government": one definite actor (not "voters", "it")
     let definite = w.w(subject.start) == "the" && subject.len() <= 4 && w.is(last, "actor_noun");
     if !(person || named || definite) {
+        return None;
+    }
+    // "should he win the nomination": a condition, not a push
+    if w.is_grammar(i + 1, "pronoun") || w.is_cap(i + 1) {
         return None;
     }
     let mut k = i + 1 + usize::from(ought);

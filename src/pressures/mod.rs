@@ -280,6 +280,8 @@ mod tests {
             "There was no compelling reason to wait.",
             "The powerful farm lobby group met the minister.",
             "Reformers call for a large increase in spending to find a cure.",
+            "Many readers felt intimidated by the legal language.",
+            "Respondents were asked to rank the candidates.",
             "",
             "   \n\n ",
         ];
@@ -315,6 +317,9 @@ mod tests {
             ("The mayor ought to apologize to the families", Some(("The mayor", Some("apologize to the families")))),
             ("Voters should know the facts", None),
             ("Gun owners should leave their weapons at home", None),
+            ("People should take a look at that", None),
+            ("He said GOP voters should go with him", None),
+            ("Should he win, the party will split", None),
             ("Parents should read the rules", None),
             ("Kim and all other coaches should do so", Some(("Kim and all other coaches", Some("do so")))),
             ("It should be easy", None),
