@@ -271,6 +271,7 @@ mod tests {
             "There's a threat of rain.",
             "Strong sales pushed the shares to record highs.",
             "Humour has an easier appeal to children than to adults.",
+            "She needs to make additional appeals to young voters to turn out.",
             "The company faces pressure on margins.",
             "There is pressure on prices.",
             "Police pressed charges against the driver.",
