@@ -162,6 +162,12 @@ function writeInputs() {
     writeFileSync(f, Array(k).fill(one).join('\n\n'));
     inputs.scale.push({ k, file: f, bytes: statSync(f).size });
   }
+  // The 1x and 10x texts as one-element JSON arrays, for per-stage growth.
+  inputs.stageGrowth = [1, 10].map((k) => {
+    const f = join(OUT, `scale-${k}x.json`);
+    writeFileSync(f, JSON.stringify([Array(k).fill(one).join('\n\n')]));
+    return { k, file: f };
+  });
   // Hostile inputs and the ordinary news they are compared with, at the same size.
   const HOSTILE_BYTES = QUICK ? 500_000 : 2_000_000;
   const oneBytes = Buffer.byteLength(one);
@@ -349,7 +355,13 @@ function timeCli(file, bytes) {
 
 function stages(inputs, built) {
   if (!built.native) return { error: 'native harness not built' };
-  return measure('stages', NATIVE, ['stages', inputs.news, QUICK ? 3 : 15, QUICK ? 5 : 30]);
+  const out = measure('stages', NATIVE, ['stages', inputs.news, QUICK ? 3 : 15, QUICK ? 5 : 30]);
+  // Each stage on the 1x and the 10x text as one text: a stage growing faster than its input shows here.
+  out.growth = inputs.stageGrowth.map(({ k, file }) => {
+    log(`stages on the ${k}x text as one text`);
+    return { k, ...measure(`stages ${k}x`, NATIVE, ['stages', file, 3, 1], { timeoutS: SCALE_BUDGET_S }) };
+  });
+  return out;
 }
 
 /** Longest one hostile-input analysis may run before it is stopped and reported as a timeout. */
@@ -594,7 +606,9 @@ function report(env, built, res) {
       push('pipeline::run', run, 'all stages below');
       for (const name of inside) if (Number.isFinite(t(name))) stageRows.push(push(`  ${name}`, t(name)));
       const sum = stageRows.reduce((n, r) => n + r.x, 0);
-      stageRows.push(push('  rest of pipeline::run', run - sum, 'pipeline::run minus the stages above (source numbering, spans; noise)'));
+      const rest = run - sum;
+      if (rest > 0) stageRows.push(push('  rest of pipeline::run', rest, 'pipeline::run minus the stages above (source numbering, spans)'));
+      else rows.push(['  rest of pipeline::run', '≤ 0', '—', '—', `the stages timed alone add up to ${ms(sum)}, more than pipeline::run: timing noise`]);
       const net = t('Findings::into_analysis') - t('Findings::clone');
       stageRows.push(push('Findings::into_analysis', net, 'UTF-16 table + output model (clone of its input subtracted)'));
       push('serde_json::to_string', t('serde_json::to_string'), 'CLI output only, not part of analyze');
@@ -604,6 +618,27 @@ function report(env, built, res) {
         table(['stage', 'median per pass', 'MB/s', 'share of analyze', 'note'], rows),
         '',
       );
+      const [g1, g10] = s.growth ?? [];
+      if (g1 && g10 && !g1.error && !g10.error) {
+        const at = (g, name) => {
+          const x = g.stages.find((y) => y.stage === name);
+          return x ? Math.min(...timings(x)) : NaN;
+        };
+        const names = ['analyze (whole)', 'pipeline::run', ...inside, 'Findings::into_analysis', 'serde_json::to_string'];
+        const growthRows = names
+          .filter((n) => Number.isFinite(at(g1, n)))
+          .map((n) => {
+            const r = at(g10, n) / at(g1, n);
+            return [n, ms(at(g1, n)), ms(at(g10, n)), r > 15 ? `**${times(r)}**` : times(r)];
+          });
+        md.push(
+          `Growth per stage: each stage run on the 1× text (${size(g1.bytes)}) and on the 10× text (${size(g10.bytes)}) as single texts (CPU time, best of 3).`,
+          'A linear stage grows about 10× (more when its arrays outgrow the caches); bold = over 15×, a stage that grows faster than its input.',
+          '',
+          table(['stage', '1× text', '10× text', 'growth'], growthRows),
+          '',
+        );
+      }
       const slowest = [...stageRows].sort((a, b) => b.x - a.x)[0];
       if (slowest) {
         res.slowestStage = `${slowest.name.trim()} (${share(slowest.x)} of analyze)`;
