@@ -170,6 +170,10 @@ fn fit_active(w: &Words, i: usize, hi: usize, f: Frame, verb_form: Form) -> Opti
             if target.is_none() && f.particle != Some("against") && !asks_of_someone(w, d.clone()) {
                 return None;
             }
+            // "threatened legal action", not "threatened women's privacy"
+            if w.w(i).starts_with("threat") && !d.clone().any(|k| w.is(k, "demand_noun")) {
+                return None;
+            }
             fit(target, Some(d))
         }
         VerbFrame::That | VerbFrame::ThatMust => {

@@ -124,6 +124,8 @@ mod tests {
             ("Neighbours lobbied the council against the new runway.", want("lobbied", &["Neighbours"], Some("the council"), Some("the new runway"))),
             ("The coach warned his players not to talk to reporters.", want("warned", &["The coach"], Some("his players"), Some("not to talk to reporters"))),
             ("Rebels threatened to close the border crossing.", want("threatened", &["Rebels"], None, Some("close the border crossing"))),
+            ("Residents have threatened legal action against the council.", want("threatened", &["Residents"], None, Some("legal action against the council"))),
+            ("The union piles pressure on bosses to settle.", want("pressure", &["The union"], Some("bosses"), Some("settle"))),
             ("The judge ordered the firm to pay the fine.", want("ordered", &["The judge"], Some("the firm"), Some("pay the fine"))),
             ("Police urged drivers not to travel.", want("urged", &["Police"], Some("drivers"), Some("not to travel"))),
             (
@@ -281,6 +283,7 @@ mod tests {
             "There was no compelling reason to wait.",
             "The powerful farm lobby group met the minister.",
             "Reformers call for a large increase in spending to find a cure.",
+            "The scheme threatened women's privacy.",
             "Many readers felt intimidated by the legal language.",
             "Respondents were asked to rank the candidates.",
             "",
