@@ -91,6 +91,12 @@ pub fn parse_line(line: &str) -> Result<(Option<Id>, String), String> {
         }
     };
     let id = fields.remove("id").filter(|raw| raw.get() != "null");
+    if let Some(raw) = &id {
+        // the answer must read back within the usual depth limit of JSON readers
+        if nesting(raw.get()) > MAX_ID_NESTING {
+            return Err(format!("the \"id\" is nested deeper than {MAX_ID_NESTING} levels"));
+        }
+    }
     let Some(raw) = fields.remove("text") else {
         return Err("missing the \"text\" field".to_string());
     };
@@ -101,6 +107,32 @@ pub fn parse_line(line: &str) -> Result<(Option<Id>, String), String> {
             Ok(other) => Err(format!("\"text\" must be a string, not {}", kind(&other))),
         },
     }
+}
+
+/// Deepest nesting of arrays and objects accepted in an `id`: `serde_json`
+/// reads at most 127 levels and the answer wraps the id in one more, so every
+/// answer reads back.
+pub const MAX_ID_NESTING: usize = 126;
+
+/// How deep arrays and objects nest in a piece of valid JSON.
+fn nesting(json: &str) -> usize {
+    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for b in json.bytes() {
+        match (in_string, escaped, b) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') => in_string = false,
+            (true, false, _) => {}
+            (false, _, b'"') => in_string = true,
+            (false, _, b'[' | b'{') => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            (false, _, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -183,6 +215,35 @@ pub fn process_line(line: &str, options: &Options) -> Result<String, String> {
 mod tests {
     use super::*;
 
+    /// An id nested one level deeper than [`MAX_ID_NESTING`].
+    static DEEP_ID: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| format!("{{\"id\":{}{},\"text\":\"x\"}}", "[".repeat(127), "]".repeat(127)));
+    /// An id nested exactly [`MAX_ID_NESTING`] deep.
+    static NESTED_ID_MAX: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| format!("{{\"id\":{}{},\"text\":\"x\"}}", "[".repeat(126), "]".repeat(126)));
+
+    #[test]
+    fn the_deepest_id_accepted_reads_back() {
+        let out = process_line(&NESTED_ID_MAX, &Options::default()).unwrap();
+        assert!(serde_json::from_str::<Value>(&out).is_ok(), "an answer serde_json cannot read");
+        assert!(process_line(&DEEP_ID, &Options::default()).is_err());
+    }
+
+    #[test]
+    fn nesting_table() {
+        let cases: &[(&str, usize)] = &[
+            ("1", 0),
+            ("[]", 1),
+            ("[[1],{\"a\":[2]}]", 3),
+            ("\"[[[\"", 0),
+            ("[\"\\\"[[\"]", 1),
+            ("{\"k\":\"}\",\"l\":[[]]}", 3),
+        ];
+        for (json, want) in cases {
+            assert_eq!(nesting(json), *want, "{json}");
+        }
+    }
+
     #[test]
     fn line_table() {
         // (input line, Ok(id as written, "null" when none) or Err(message fragment))
@@ -195,6 +256,8 @@ mod tests {
             (r#"{"id":1e400,"text":"x"}"#, Ok("1e400")),
             (r#"{"id":{"a":[1, 2]},"text":"x"}"#, Ok(r#"{"a":[1, 2]}"#)),
             (r#"{"id":"a"}"#, Err("missing the \"text\" field")),
+            (&DEEP_ID, Err("nested deeper than 126 levels")),
+            (&NESTED_ID_MAX, Ok(&NESTED_ID_MAX[6..6 + 252])),
             (r#"{"text":3}"#, Err("must be a string, not a number")),
             (r#"{"text":null}"#, Err("must be a string, not null")),
             (r#"{"text":"\ud800"}"#, Err("\"text\" is not a valid string")),

@@ -266,6 +266,15 @@ fn jsonl_table() {
             vec![],
         ),
         (
+            "id nested too deep (found by the jsonl_line fuzzer)",
+            vec![],
+            format!("{{\"id\":{}{},\"text\":\"x\"}}\n{{\"id\":2,\"text\":\"y\"}}\n", "[".repeat(200), "]".repeat(200)).into_bytes(),
+            1,
+            vec![2.into()],
+            vec![1],
+            vec!["line 1: the \"id\" is nested deeper than 126 levels"],
+        ),
+        (
             "text over --max-bytes",
             vec!["--max-bytes", "3"],
             b"{\"id\":1,\"text\":\"abc\"}\n{\"id\":2,\"text\":\"abcd\"}\n{\"id\":3,\"text\":\"\"}\n".to_vec(),
@@ -325,4 +334,25 @@ fn jsonl_order_and_counts() {
     }
     let want_bad: Vec<usize> = (0..200).filter(|i| i % 7 == 3).map(|i| i + 1).collect();
     assert_eq!(error_lines(&out), want_bad);
+}
+
+/// A reader that stops early (`sourcelens ... | head -1`) ends the run
+/// quietly, with the status of a SIGPIPE death, and no error message.
+#[test]
+fn closed_output_stops_quietly() {
+    use std::io::{BufRead, BufReader};
+    let line = serde_json::json!({"id": 1, "text": "“We will rebuild,” the mayor said on Friday."}).to_string() + "\n";
+    let file = TempFile::new(line.repeat(5000).as_bytes());
+    let mut child = Command::new(BIN)
+        .args(["analyze", "--jsonl", file.path()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap(); // the reader drops here
+    assert!(first.starts_with("{\"id\":1,"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(141), "stderr: {}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "");
 }

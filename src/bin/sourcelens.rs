@@ -136,7 +136,7 @@ fn run_single(args: &Args) -> Result<(), String> {
     let analysis = analyze_with(&text, &args.options).map_err(|e| format!("{name}: {e}"))?;
     let json = if args.compact { serde_json::to_string(&analysis) } else { serde_json::to_string_pretty(&analysis) };
     let mut out = io::stdout().lock();
-    writeln!(out, "{}", json.map_err(|e| e.to_string())?).map_err(|e| e.to_string())
+    writeln!(out, "{}", json.map_err(|e| e.to_string())?).map_err(write_error)
 }
 
 /// Answers one line of input: `Ok(None)` for a blank line.
@@ -191,18 +191,30 @@ fn run_jsonl(args: &Args) -> Result<usize, String> {
             }
         };
         match answer {
-            Ok(Some(json)) => writeln!(out, "{json}").map_err(|e| e.to_string())?,
+            Ok(Some(json)) => writeln!(out, "{json}").map_err(write_error)?,
             Ok(None) => {} // blank line: nothing to answer
             Err(e) => {
                 failed += 1;
                 // Answers so far go out first, so both streams stay in input order.
-                out.flush().map_err(|e| e.to_string())?;
+                out.flush().map_err(write_error)?;
                 eprintln!("sourcelens: {name}: {e}");
             }
         }
     }
-    out.flush().map_err(|e| e.to_string())?;
+    out.flush().map_err(write_error)?;
     Ok(failed)
+}
+
+/// Marks a closed standard output (`sourcelens ... | head`): not worth a message.
+const BROKEN_PIPE: &str = "";
+
+/// The message for a failed write to standard output.
+fn write_error(e: io::Error) -> String {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        BROKEN_PIPE.to_string()
+    } else {
+        format!("standard output: {e}")
+    }
 }
 
 fn main() -> ExitCode {
@@ -218,6 +230,8 @@ fn main() -> ExitCode {
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
+        // the reader went away: stop quietly, with the status a SIGPIPE death gives
+        Err(e) if e == BROKEN_PIPE => ExitCode::from(141),
         Err(e) => {
             eprintln!("sourcelens: {e}");
             ExitCode::from(1)
