@@ -111,6 +111,7 @@ function environment() {
 // ---------------------------------------------------------------- build
 
 function build() {
+  let nativeBuilt = true;
   if (flag('--no-build')) {
     log('--no-build: using dist/ and target/release as they are');
   } else {
@@ -122,11 +123,15 @@ function build() {
     }
     log('building the native harness and CLI (cargo build --release --example bench_native --bin sourcelens)');
     const n = run('cargo', ['build', '--release', '--example', 'bench_native', '--bin', 'sourcelens'], { timeoutS: 900 });
-    if (!n.ok) log(`native build failed:\n${n.stderr.split('\n').slice(-12).join('\n')}`);
+    if (!n.ok) {
+      // A stale binary would measure old code: leave the native figures out instead.
+      log(`native build failed, native figures are skipped:\n${n.stderr.split('\n').slice(-12).join('\n')}`);
+      nativeBuilt = false;
+    }
   }
   const pkg = findPkg();
   if (!pkg) fail('no built wasm module in dist/ or www/pkg/');
-  return { pkg, native: existsSync(NATIVE), cli: existsSync(CLI) };
+  return { pkg, native: nativeBuilt && existsSync(NATIVE), cli: nativeBuilt && existsSync(CLI) };
 }
 
 // ---------------------------------------------------------------- inputs
