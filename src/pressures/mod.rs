@@ -22,7 +22,10 @@
 mod claims;
 mod cues;
 mod lexicon;
+mod modal;
+mod nouns;
 mod phrases;
+mod verbs;
 mod words;
 
 use crate::findings::{FoundAttribution, FoundPressure};
