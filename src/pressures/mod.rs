@@ -5,9 +5,14 @@
 //! `src/lexicon/pressure/`: verbs in the frames that make them pressure
 //! ("urged X to", "called on X to", "was forced to"), nouns with what stands
 //! around them ("under pressure from X", "international pressure", "calls for
-//! X to"), participles and relative clauses ("..., urging X to"). The roles
-//! are read from bounded windows around the cue, so the work is linear in the
-//! length of the text.
+//! X to"), participles and relative clauses ("..., urging X to"), and a
+//! speaker's "X should act". The roles are read from bounded windows around
+//! the cue, so the work is linear in the length of the text.
+//!
+//! Modules: `words` (tokens and clauses), `lexicon` (the word lists),
+//! `phrases` (subjects, objects, demands), `verbs`, `nouns` and `modal` (the
+//! cue readers), `cues` (the clause pass, negation, participle joining) and
+//! `claims` (which attribution holds a pressure: its claimant and speaker).
 //!
 //! ```
 //! use sourcelens::pressures::find;
