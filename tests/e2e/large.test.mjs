@@ -100,7 +100,14 @@ describe('a 1 MB paste', { skip }, () => {
       area.value = value;
       area.dispatchEvent(new InputEvent('input', { bubbles: true }));
     }, SEVERAL_SOURCES);
-    await page.waitForFunction((before) => Number(document.body.dataset.analysed) > before && document.getElementById('busy').hidden, n, { timeout: 60_000 });
+    // the long analysis may finish first; what matters is that the latest text ends up shown
+    // and stays: wait for it, then check no late answer for the old text replaces it
+    await page.waitForFunction(
+      ([before, want]) => Number(document.body.dataset.analysed) > before && document.getElementById('busy').hidden && document.getElementById('highlights').textContent === want,
+      [n, SEVERAL_SOURCES],
+      { timeout: 60_000 },
+    );
+    await page.waitForTimeout(500);
     assert.equal(await page.textContent('#highlights'), SEVERAL_SOURCES);
   });
 });
