@@ -186,6 +186,14 @@ impl<'a> Ctx<'a> {
                         j += 1;
                         seen += 1;
                     }
+                    // "told reporters in the capital that …": a phrase of plain words closed by "that"
+                    if j < hi && self.tokens[j].kind == Kind::Word && self.low(j) != "that" {
+                        if let Some(k) = (j..hi.min(i + 8)).find(|&k| self.tokens[k].kind == Kind::Word && self.low(k) == "that") {
+                            if (j..k).all(|m| self.tokens[m].kind == Kind::Word && self.lex.verb(self.low(m)).is_none() && !self.lex.is("pronoun", self.low(m))) {
+                                j = k;
+                            }
+                        }
+                    }
                     let dated = (i + 1..j).any(|k| self.tokens[k].kind == Kind::Word && self.lex.is("time_word", self.low(k)));
                     let next_ok = j >= hi || dated || matches!(self.tokens[j].kind, Kind::Quote(_) | Kind::Punct) || self.low(j) == "that";
                     if j > i + 1 && next_ok {
