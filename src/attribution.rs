@@ -545,7 +545,7 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
     }
     // "… and said that …": the same speaker as the sentence's previous attribution
     if p > lo && cx.tokens[p - 1].kind == Kind::Word && cx.low(p - 1) == "and" {
-        if let Some(prev) = out.iter().rev().find(|c| c.sentence == si && c.speaker.is_some()) {
+        if let Some(prev) = out.iter().rev().take_while(|c| c.sentence == si).find(|c| c.speaker.is_some()) {
             let (content, kind) = cx.content_from(cx.skip_after(cue, hi), hi)?;
             let rule = if kind == AttributionKind::Direct { "speaker-cue-quote" } else { "speaker-cue-clause" };
             return Some(make(kind, content, prev.speaker, prev.antecedent, rule));
@@ -631,7 +631,7 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         if cue.gerund {
             // "…, saying that …": the speaker is the clause's subject
             let (content, kind) = cx.content_from(cx.skip_after(cue, hi), hi)?;
-            let subject = out.iter().rev().find(|c| c.sentence == si && c.speaker.is_some()).and_then(|c| c.speaker).or_else(|| cx.subject(lo, p - 1))?;
+            let subject = out.iter().rev().take_while(|c| c.sentence == si).find(|c| c.speaker.is_some()).and_then(|c| c.speaker).or_else(|| cx.subject(lo, p - 1))?;
             return Some(make(kind, content, Some(subject), None, "speaker-cue-clause"));
         }
         // "…," said the source. / The plan failed, said the mayor.

@@ -10,7 +10,7 @@ use crate::findings::{FoundAttribution, FoundSource, Findings};
 use crate::{pressures, quotes, sentences, sourcetypes, tokens, Options};
 
 /// Mentions of one source that typing reads (the earliest ones).
-pub const MAX_TYPED_MENTIONS: usize = 24;
+pub const MAX_TYPED_MENTIONS: usize = 8;
 
 /// Runs every stage over `text`.
 pub fn run(text: &str, options: &Options) -> Findings {
