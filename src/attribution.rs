@@ -636,6 +636,13 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         }
         // "…," said the source. / The plan failed, said the mayor.
         let np = cx.reader.after(cue.end, hi)?;
+        // the speaker closes the clause: "noted that Cruz's manager is …" is no inversion
+        let closes = np.end >= hi
+            || matches!(cx.tok_text(np.end), "," | "." | ";" | "—" | "–" | "!" | "?" | "(" | ":")
+            || matches!(cx.low(np.end), "in" | "on" | "at" | "during" | "who" | "according" | "last" | "this" | "after" | "before" | "to" | "of" | "when");
+        if matches!(cx.low(np.first), "that" | "this" | "these" | "those") || !closes {
+            return None;
+        }
         let (mut content, kind) = cx.content_before(lo, p)?;
         let rule = add_split(cx, &Cue { end: np.end, ..*cue }, hi, &mut content);
         let rule = rule.unwrap_or(if kind == AttributionKind::Direct { "quote-cue-speaker" } else { "clause-cue-speaker" });
