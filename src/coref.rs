@@ -347,15 +347,38 @@ pub fn link(text: &str, tokens: &[Token], lows: &Lowered, cands: &[Candidate], p
         tidy(&mut e.mentions);
     }
     // every speaker phrase stays a mention of its source, over any wider repeat
+    let mut speakers: Vec<Vec<Span>> = vec![Vec::new(); lk.entities.len()];
     for (k, c) in cands.iter().enumerate() {
-        let (Some(e), Some(np)) = (source_of[k], c.speaker) else { continue };
-        let span = lk.span(np);
-        let m = &mut lk.entities[e].mentions;
-        if m.binary_search(&span).is_err() {
-            m.retain(|x| !x.overlaps(span));
-            let at = m.partition_point(|x| *x < span);
-            m.insert(at, span);
+        if let (Some(e), Some(np)) = (source_of[k], c.speaker) {
+            speakers[e].push(lk.span(np));
         }
+    }
+    for (e, mut sp) in speakers.into_iter().enumerate() {
+        if sp.is_empty() {
+            continue;
+        }
+        sp.sort_unstable();
+        sp.dedup();
+        let m = &mut lk.entities[e].mentions;
+        if sp.iter().all(|s| m.binary_search(s).is_ok()) {
+            continue;
+        }
+        // keep the other mentions that no speaker phrase overlaps (one sorted sweep)
+        let mut kept = Vec::with_capacity(m.len() + sp.len());
+        let mut j = 0;
+        for &x in m.iter() {
+            while j < sp.len() && sp[j].end <= x.start {
+                j += 1;
+            }
+            let hit = sp[j.saturating_sub(1)..sp.len().min(j + 2)].iter().any(|s| s.overlaps(x));
+            if !hit {
+                kept.push(x);
+            }
+        }
+        kept.extend(sp);
+        kept.sort_unstable();
+        kept.dedup();
+        *m = kept;
     }
     Linked { entities: lk.entities, source_of }
 }

@@ -354,7 +354,6 @@ fn fixed_regressions() {
 /// speaker of the next "said"; coreference keeps the longer phrase as the
 /// mention, and the first attribution's speaker is no mention of its source.
 #[test]
-#[ignore = "inverted speaker inside the next cue's longer speaker is dropped from the mentions; reported to the lead"]
 fn open_inverted_speaker_inside_next_speaker() {
     regression("\"the,\" called onthe in Haddad said said.");
     regression("\"the,\" called onthe in the Amal Haddad said in a statement and. \"the, a spokesperson said. ");

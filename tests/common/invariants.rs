@@ -69,10 +69,7 @@ impl<'a> Utf16Text<'a> {
 /// regression test in `tests/hostile.rs` that still checks each. [`check`]
 /// skips them so that proptest and the fuzzers keep looking for new bugs;
 /// [`check_strict`] does not. Empty this list when the owner fixes the bug.
-pub const OPEN_BUGS: &[(&str, &str)] = &[(
-    "speaker-in-mentions",
-    "open_inverted_speaker_inside_next_speaker: an inverted speaker inside the next cue's longer speaker is dropped",
-)];
+pub const OPEN_BUGS: &[(&str, &str)] = &[];
 
 /// Checks every invariant of `analysis` against the `text` it was made from,
 /// except the [`OPEN_BUGS`].
