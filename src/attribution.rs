@@ -74,6 +74,8 @@ struct Cue {
     gerund: bool,
     tell: bool,
     according: bool,
+    /// "… in a Reuters/Ipsos poll": the document speaks; its phrase ends here.
+    in_document: Option<usize>,
 }
 
 struct Ctx<'a> {
@@ -123,7 +125,27 @@ impl<'a> Ctx<'a> {
         }
         let w = self.low(i);
         if w == "according" && self.tokens.get(i + 1).is_some_and(|n| n.text(self.text).eq_ignore_ascii_case("to")) {
-            return Some(Cue { first: i, end: i + 2, prior: 1.0, gerund: false, tell: false, according: true });
+            return Some(Cue { first: i, end: i + 2, prior: 1.0, gerund: false, tell: false, according: true, in_document: None });
+        }
+        // "Harris leads 45% to 41% in a Reuters/Ipsos poll published on Thursday"
+        if w == "in" && i > lo + 2 && self.tokens[i - 1].kind != Kind::Punct {
+            let mut k = i + 1;
+            if k < self.tokens.len() && self.lex.is("determiner", self.low(k)) {
+                k += 1;
+            }
+            let stop = (k + 6).min(self.tokens.len());
+            while k < stop {
+                let tk = self.tokens[k];
+                if tk.kind == Kind::Word && matches!(self.low(k), "poll" | "polls" | "survey" | "surveys" | "study" | "report" | "analysis") {
+                    return Some(Cue { first: i, end: i + 1, prior: 0.5, gerund: false, tell: false, according: false, in_document: Some(k + 1) });
+                }
+                let ok = tk.cap || tk.kind == Kind::Number || tk.is_punct(self.text, "/") || tk.is_punct(self.text, "-")
+                    || (tk.kind == Kind::Word && matches!(self.low(k), "new" | "latest" | "recent" | "national" | "exit" | "opinion" | "online" | "annual"));
+                if !ok {
+                    break;
+                }
+                k += 1;
+            }
         }
         if t.cap && i > lo {
             return None;
@@ -154,6 +176,7 @@ impl<'a> Ctx<'a> {
             gerund: verb.is_some_and(|v| v.gerund) || w.ends_with("ing"),
             tell: self.lex.is("tell_verb", &w),
             according: false,
+            in_document: None,
         })
     }
 
@@ -495,6 +518,11 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         rule,
         sentence: si,
     };
+    if let Some(doc_end) = cue.in_document {
+        let np = Np { first: cue.end, end: doc_end, kind: NpKind::Description };
+        let (content, kind) = cx.content_before(lo, cue.first)?;
+        return Some(make(kind, content, Some(np), None, "in-document"));
+    }
     if cue.according {
         let mut np = cx.reader.after(cue.end, hi)?;
         // "according to a report by X", "… an interview with X": X is part of the speaker

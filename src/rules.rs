@@ -13,6 +13,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("clause-cue-speaker", "reported clause followed by a reporting verb and its speaker"),
     ("clause-speaker-cue", "reported clause followed by its speaker and a reporting verb"),
     ("speaker-colon", "a headline naming its speaker before a colon"),
+    ("in-document", "a clause reported \u{201c}in a poll\u{201d} or survey: the document is the source"),
     ("according-to", "\u{201c}according to\u{201d} names the source of the clause"),
     ("follow-on-quote", "a quotation with no cue of its own continues the last speaker"),
     ("split-quote", "one quotation split by its reporting verb"),
