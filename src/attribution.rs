@@ -127,7 +127,7 @@ impl<'a> Ctx<'a> {
         if w == "according" && self.tokens.get(i + 1).is_some_and(|n| n.text(self.text).eq_ignore_ascii_case("to")) {
             return Some(Cue { first: i, end: i + 2, prior: 1.0, gerund: false, tell: false, according: true, in_document: None });
         }
-        // "Harris leads 45% to 41% in a Reuters/Ipsos poll published on Thursday"
+        // "turnout fell to 52 percent in a new national survey" (the survey speaks)
         if w == "in" && i > lo + 2 && self.tokens[i - 1].kind != Kind::Punct {
             let mut k = i + 1;
             if k < self.tokens.len() && self.lex.is("determiner", self.low(k)) {
