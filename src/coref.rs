@@ -383,33 +383,13 @@ pub fn link(text: &str, tokens: &[Token], lows: &Lowered, cands: &[Candidate], p
     Linked { entities: lk.entities, source_of }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Gender {
-    Unknown,
-    Male,
-    Female,
-}
-
 /// Adds pronouns and definite descriptions that refer to a source, in one
 /// pass in text order: a pronoun goes to the most recent compatible source
 /// unless another name came between; "the senator" to the most recent source
 /// described so.
 fn add_later_mentions(lk: &mut Linker) {
-    let n = lk.entities.len();
-    if n == 0 {
+    if lk.entities.is_empty() {
         return;
-    }
-    let mut gender = vec![Gender::Unknown; n];
-    for (e, ent) in lk.entities.iter().enumerate() {
-        for m in &ent.mentions {
-            let w = m.text(lk.text).to_lowercase();
-            let first = w.split_whitespace().next().unwrap_or("");
-            if matches!(first, "he" | "mr" | "mr.") {
-                gender[e] = Gender::Male;
-            } else if matches!(first, "she" | "mrs" | "mrs." | "ms" | "ms.") {
-                gender[e] = Gender::Female;
-            }
-        }
     }
     // mention starts in text order
     let mut anchors: Vec<(usize, usize)> = lk.entities.iter().enumerate().flat_map(|(e, ent)| ent.mentions.iter().map(move |m| (m.start, e))).collect();
@@ -417,7 +397,7 @@ fn add_later_mentions(lk: &mut Linker) {
     let mut covered: Vec<Span> = lk.entities.iter().flat_map(|e| e.mentions.iter().copied()).collect();
     covered.sort_unstable();
     let mut next_anchor = 0;
-    let mut last_seen = vec![None::<usize>; n]; // token index of the entity's last mention
+    let mut last_seen = vec![None::<usize>; lk.entities.len()]; // token index of the entity's last mention
     let mut last_other_name = None::<usize>;
     let mut recent: Vec<usize> = Vec::with_capacity(17);
     let mut adds: Vec<(usize, Span)> = Vec::new();
@@ -449,16 +429,17 @@ fn add_later_mentions(lk: &mut Linker) {
             last_other_name = Some(i);
             continue;
         }
+        // the gender each entity was given when a pronoun or honorific named it
         let want = match w {
-            "he" | "him" => Some(Gender::Male),
-            "she" | "her" => Some(Gender::Female),
+            "he" | "him" => Some('m'),
+            "she" | "her" => Some('f'),
             _ => None,
         };
         if let Some(g) = want {
             let best = recent
                 .iter()
                 .copied()
-                .filter(|&e| lk.entities[e].person && !lk.entities[e].plural && gender[e] != if g == Gender::Male { Gender::Female } else { Gender::Male })
+                .filter(|&e| lk.entities[e].person && !lk.entities[e].plural && lk.entities[e].gender.is_none_or(|have| have == g))
                 .filter_map(|e| last_seen[e].map(|p| (p, e)))
                 .max();
             if let Some((p, e)) = best {
@@ -468,7 +449,6 @@ fn add_later_mentions(lk: &mut Linker) {
                     adds.push((e, t.span));
                     last_seen[e] = Some(i);
                 }
-                let _ = n;
             }
             continue;
         }
