@@ -48,6 +48,10 @@ export interface Evidence {
   rule: string;
   /** A short human explanation. */
   detail: string;
+  /** On attributions: the learned confidence (0 to 1) that it is right, speaker included. */
+  confidence?: number;
+  /** The features that confidence read (only when the engine runs with `explain`). */
+  features?: string[];
 }
 
 /** One entity that at least one attribution comes from. */

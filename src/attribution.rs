@@ -17,6 +17,7 @@
 //! attribution continues it (`follow-on-quote`). Contents never overlap, and
 //! cues inside quotations are the speaker's words, not the writer's.
 
+use crate::confidence::{self, Facts};
 use crate::lexicon::{self, Lexicon, Lowered};
 use crate::model::AttributionKind;
 use crate::quotes::Quote;
@@ -47,6 +48,10 @@ pub struct Candidate {
     pub rule: &'static str,
     /// Sentence index.
     pub sentence: usize,
+    /// The learned confidence ([`crate::confidence`]), set when it is accepted.
+    pub confidence: f32,
+    /// The features the confidence read (kept only with [`Tuning::explain`]).
+    pub features: Vec<String>,
 }
 
 /// Settings of the cue gate.
@@ -56,13 +61,17 @@ pub struct Tuning {
     pub min_prior: f32,
     /// Smallest prior for cues whose content follows with no quotation.
     pub min_prior_clause: f32,
+    /// Smallest learned confidence kept; `None` takes the model's own threshold.
+    pub min_confidence: Option<f32>,
+    /// Keep each candidate's features (for `--explain` and for training).
+    pub explain: bool,
 }
 
 impl Default for Tuning {
     fn default() -> Tuning {
         // chosen on polnear-train: end-to-end F1 is flat from 0.15 to 0.3
         // for the clause gate; 0.2 keeps recall where precision stops rising
-        Tuning { min_prior: 0.15, min_prior_clause: 0.2 }
+        Tuning { min_prior: 0.05, min_prior_clause: 0.05, min_confidence: None, explain: false }
     }
 }
 
@@ -90,6 +99,7 @@ struct Ctx<'a> {
     reader: Reader<'a>,
     lex: &'static Lexicon,
     tuning: Tuning,
+    sentences: &'a [Sentence],
 }
 
 fn ends(s: &str) -> bool {
@@ -159,6 +169,11 @@ impl<'a> Ctx<'a> {
             _ => return None,
         };
         if prior < self.tuning.min_prior {
+            return None;
+        }
+        // "speaking on condition of anonymity": the grant of anonymity, not a statement
+        let next = |k: usize| if self.tokens.get(i + k).is_some_and(|t| t.kind == Kind::Word) { self.low(i + k) } else { "" };
+        if matches!(next(1), "anonymously") || matches!(next(1), "on" | "under") && matches!(next(2), "condition" | "conditions") {
             return None;
         }
         // a noun after a determiner: "the report", "his statement"
@@ -352,6 +367,99 @@ impl<'a> Ctx<'a> {
         (from..hi).find(|&i| self.is_punct(i, ",") && !self.in_quote[i]).unwrap_or(hi)
     }
 
+    /// The start of an adverbial of time ("on Tuesday", "late last week",
+    /// "Wednesday") or of a parenthesis ("(R-Fla.)", "(who has 25 votes)")
+    /// ending at token `p`, when a word still stands before it.
+    fn adverbial_before(&self, p: usize, lo: usize) -> Option<usize> {
+        if p <= lo + 1 {
+            return None;
+        }
+        if self.is_punct(p - 1, ")") {
+            let open = (lo + 1..p - 1).rev().take(20).find(|&q| self.is_punct(q, "(") || self.is_punct(q, ")"))?;
+            return (self.is_punct(open, "(") && self.tokens[open - 1].is_wordlike()).then_some(open);
+        }
+        let mut q = p;
+        let mut timed = false;
+        while q > lo + 1 && p - q < 6 {
+            let t = self.tokens[q - 1];
+            let w = self.low(q - 1);
+            if t.kind == Kind::Word && self.lex.is("time_word", w) {
+                timed = true;
+            } else if !(t.kind == Kind::Number
+                || self.abbrev_dot(q - 1)
+                || t.kind == Kind::Word && matches!(w, "on" | "late" | "early" | "last" | "this" | "next" | "earlier" | "later" | "the" | "of" | "in" | "at" | "during"))
+            {
+                break;
+            }
+            q -= 1;
+        }
+        (timed && q < p && self.tokens[q - 1].is_wordlike()).then_some(q)
+    }
+
+    /// True when token `i` is the dot of an abbreviated month ("Dec.").
+    fn abbrev_dot(&self, i: usize) -> bool {
+        i > 0 && self.is_punct(i, ".") && self.tokens[i - 1].kind == Kind::Word && self.tokens[i - 1].span.end == self.tokens[i].span.start && self.lex.is("abbrev", self.low(i - 1))
+    }
+
+    /// The index of the token that starts at or after byte `at`.
+    fn token_at(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < at)
+    }
+
+    /// What the confidence model reads of a candidate.
+    fn facts<'c>(&'c self, c: &Candidate, sentences: &[Sentence]) -> Facts<'c> {
+        let sent = sentences.get(c.sentence);
+        let first = c.content.first().map(|s| self.token_at(s.start)).unwrap_or(0);
+        let mut words = 0;
+        let mut finite = false;
+        let mut content_first = "";
+        for s in &c.content {
+            let mut k = self.token_at(s.start);
+            while k < self.tokens.len() && self.tokens[k].span.end <= s.end {
+                if self.tokens[k].is_wordlike() {
+                    let w = self.low(k);
+                    if words == 0 && k == first {
+                        content_first = w;
+                    }
+                    words += 1;
+                    finite |= words <= 40 && (self.lex.is("finite", w) || w.ends_with("n't"));
+                }
+                k += 1;
+            }
+        }
+        let that = c.cue.is_some_and(|(_, e)| e < first && (e..first).any(|k| self.low(k) == "that"));
+        let unpunctuated = sent.is_some_and(|s| {
+            (s.first..s.end).rev().find(|&k| self.tokens[k].kind != Kind::Newline).is_some_and(|k| {
+                !(ends(self.tok_text(k)) || matches!(self.tokens[k].kind, Kind::Quote(_)) || self.tok_text(k) == ":")
+            })
+        });
+        Facts {
+            rule: c.rule,
+            kind: c.kind,
+            cue: c.cue.map(|(f, _)| if self.tokens[f].kind == Kind::Word { self.low(f) } else { self.tok_text(f) }),
+            cue_lemma: c.cue.and_then(|(f, _)| self.lex.verb(self.low(f))).map(|v| v.lemma),
+            speaker: c.speaker.map(|n| n.kind),
+            speaker_head: c.speaker.map(|n| self.low(n.end - 1)).filter(|w| !w.is_empty()),
+            content_first,
+            content_words: words,
+            content_finite: finite,
+            that,
+            question: sent.is_some_and(|s| s.question),
+            unpunctuated,
+        }
+    }
+
+    /// Scores a candidate; false when it falls under the confidence threshold.
+    fn confident(&self, c: &mut Candidate) -> bool {
+        let feats = confidence::features(&self.facts(c, self.sentences));
+        let model = confidence::model();
+        c.confidence = model.confidence(&feats);
+        if self.tuning.explain {
+            c.features = feats;
+        }
+        c.confidence >= self.tuning.min_confidence.unwrap_or(model.threshold)
+    }
+
     /// The subject of the clause a participle hangs on: the first phrase of the sentence.
     fn subject(&self, lo: usize, hi: usize) -> Option<Np> {
         let mut i = lo;
@@ -396,6 +504,9 @@ impl Claims {
 /// Accepts a candidate whose content is clear of every claimed span (contents,
 /// cues and speakers of earlier ones); a clause running into one is cut short.
 fn push(cx: &Ctx, out: &mut Vec<Candidate>, used: &mut Claims, mut c: Candidate) -> bool {
+    if !cx.confident(&mut c) {
+        return false;
+    }
     if c.content.len() == 1 && c.kind != AttributionKind::Direct {
         let s = c.content[0];
         if let Some(cut) = used.first_start_within(s) {
@@ -443,7 +554,7 @@ fn colon_headline(cx: &Ctx, sent: &Sentence, si: usize) -> Option<Candidate> {
         return None;
     }
     let (content, kind) = cx.content_from(colon + 1, hi)?;
-    Some(Candidate { kind, content, cue: Some((colon, colon + 1)), speaker: Some(np), antecedent: None, appositive: None, follows: None, rule: "speaker-colon", sentence: si })
+    Some(Candidate { kind, content, cue: Some((colon, colon + 1)), speaker: Some(np), antecedent: None, appositive: None, follows: None, rule: "speaker-colon", sentence: si, confidence: 1.0, features: Vec::new() })
 }
 
 /// Finds the attributions of a text.
@@ -468,6 +579,7 @@ pub fn find(text: &str, tokens: &[Token], lows: &Lowered, quotes: &[Quote], sent
         reader: Reader::new(text, tokens, lows),
         lex: lexicon::get(),
         tuning,
+        sentences,
     };
     let mut out: Vec<Candidate> = Vec::new();
     let mut used = Claims::default();
@@ -517,6 +629,8 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         appositive: None,
         rule,
         sentence: si,
+        confidence: 1.0,
+        features: Vec::new(),
     };
     if let Some(doc_end) = cue.in_document {
         let np = Np { first: cue.end, end: doc_end, kind: NpKind::Description };
@@ -564,6 +678,11 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             p -= 1;
             continue;
         }
+        // "X on Tuesday said", "X (R-Fla.) said": an adverbial of time or a parenthesis
+        if let Some(q) = cx.adverbial_before(p, lo) {
+            p = q;
+            continue;
+        }
         break;
     }
     // a passive ("he was not authorized to", "she was told that"): the subject is not the speaker
@@ -599,6 +718,20 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             .filter(|np| np.kind != NpKind::Relative && (np.first == lo || !cx.tokens[np.first - 1].is_wordlike() || cx.is_subordinator(np.first - 1)));
         // "The finance chief, Tom Whitley, said": the set-off phrase names the speaker
         let inner = open.and_then(|q| cx.reader.before(p - 1, q + 1)).filter(|np| np.first == open.unwrap_or(0) + 1);
+        // "Sen. Bob Green, R-Ohio, appearing on the radio, said": one more set-off phrase
+        let head = head.map(|h| {
+            let earlier = (h.first > lo + 1 && sep(h.first - 1))
+                .then(|| cx.reader.before(h.first - 1, lo))
+                .flatten()
+                .filter(|e| e.first == lo && matches!(e.kind, NpKind::Name | NpKind::Description) && !cx.lex.is("time_word", cx.low(e.end - 1)));
+            match earlier {
+                Some(e) if matches!(h.kind, NpKind::Name | NpKind::Description) => {
+                    appositive = Some(h);
+                    e
+                }
+                _ => h,
+            }
+        });
         match (head, inner) {
             (Some(h), Some(i)) if h.kind == NpKind::Description && i.kind == NpKind::Name => {
                 appositive = Some(h);
@@ -740,6 +873,8 @@ fn follow_on(cx: &Ctx, sentences: &[Sentence], out: &mut Vec<Candidate>, used: &
             appositive: None,
             rule: "follow-on-quote",
             sentence: si,
+            confidence: 1.0,
+            features: Vec::new(),
         };
         if push(cx, out, used, cand) {
             last = Some((out.len() - 1, sent.paragraph));

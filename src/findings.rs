@@ -46,6 +46,10 @@ pub struct FoundAttribution {
     pub speaker: Option<Span>,
     /// Stable rule name.
     pub rule: &'static str,
+    /// The learned confidence ([`crate::confidence`]).
+    pub confidence: f32,
+    /// The features it read (only with [`crate::Options::explain`]).
+    pub features: Vec<String>,
 }
 
 /// A claimed pressure found by the engine.
@@ -102,7 +106,7 @@ pub fn count_words(text: &str, spans: &[Span]) -> usize {
 }
 
 fn evidence(rule: &str, detail: String) -> Option<Evidence> {
-    Some(Evidence { rule: rule.to_string(), detail })
+    Some(Evidence { rule: rule.to_string(), detail, confidence: None, features: Vec::new() })
 }
 
 fn describe(text: &str, a: &FoundAttribution) -> String {
@@ -186,7 +190,13 @@ impl Findings {
                 content: a.content.iter().map(|&c| map.span(c)).collect(),
                 cue: a.cue.map(|c| map.span(c)),
                 speaker: a.speaker.map(|c| map.span(c)),
-                evidence: evidence(a.rule, describe(text, a)),
+                evidence: Some(Evidence {
+                    rule: a.rule.to_string(),
+                    detail: describe(text, a),
+                    // two decimals: the model is not finer than that
+                    confidence: Some((a.confidence * 100.0).round() / 100.0),
+                    features: a.features.clone(),
+                }),
             })
             .collect();
         let pressures = self

@@ -21,6 +21,7 @@
 #![warn(missing_docs)]
 
 pub mod attribution;
+pub mod confidence;
 pub mod coref;
 pub mod findings;
 pub mod lexicon;
@@ -56,11 +57,16 @@ pub struct Options {
     pub max_input_bytes: usize,
     /// Find claimed pressures (on by default).
     pub pressures: bool,
+    /// Drop attributions under the learned confidence threshold (on by default;
+    /// off keeps every candidate the rules propose, as training needs).
+    pub confidence_gate: bool,
+    /// List in each attribution's evidence the features its confidence read.
+    pub explain: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { max_input_bytes: DEFAULT_MAX_INPUT_BYTES, pressures: true }
+        Options { max_input_bytes: DEFAULT_MAX_INPUT_BYTES, pressures: true, confidence_gate: true, explain: false }
     }
 }
 

@@ -117,13 +117,19 @@ pub enum AttributionKind {
 }
 
 /// Why a highlight is there: the rule that fired and the cue it read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Evidence {
     /// Stable name of the rule, e.g. `quote-then-cue-speaker`.
     pub rule: String,
     /// A short human explanation, e.g. `quotation followed by "said" and its speaker`.
     pub detail: String,
+    /// For an attribution: the learned confidence (0–1) that it is right, speaker included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+    /// The features the confidence read (only with the `explain` option).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub features: Vec<String>,
 }
 
 /// One entity that at least one attribution comes from.

@@ -14,7 +14,8 @@ pub const MAX_TYPED_MENTIONS: usize = 8;
 
 /// Runs every stage over `text`.
 pub fn run(text: &str, options: &Options) -> Findings {
-    run_tuned(text, options, Tuning::default())
+    let tuning = Tuning { explain: options.explain, min_confidence: (!options.confidence_gate).then_some(0.0), ..Tuning::default() };
+    run_tuned(text, options, tuning)
 }
 
 /// Runs every stage with explicit cue-gate settings (for tuning tools).
@@ -65,6 +66,8 @@ pub fn run_tuned(text: &str, options: &Options, tuning: Tuning) -> Findings {
             cue: c.cue.map(span_of),
             speaker: c.speaker.map(|n| span_of((n.first, n.end))),
             rule: c.rule,
+            confidence: c.confidence,
+            features: c.features.clone(),
         })
         .collect();
     let sentence_spans: Vec<_> = sents.iter().map(|s| s.span).collect();

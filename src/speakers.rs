@@ -207,8 +207,10 @@ impl<'a> Reader<'a> {
             i += 1;
         }
         let mut has_name = false;
-        let mut has_head = false;
-        while i < hi && i - start < MAX_NP {
+        // "one of those advisers", "some of the delegates": the quantifier heads the phrase
+        let partitive = i == start + 1 && i + 1 < hi && self.low(i) == "of" && !matches!(w, "the" | "a" | "an" | "this" | "that" | "these" | "those");
+        let mut has_head = partitive;
+        while !partitive && i < hi && i - start < MAX_NP {
             let tok = self.tokens[i];
             if self.abbrev_dot(i) {
                 i += 1;

@@ -19,6 +19,10 @@ options:
                      surrogates) with U+FFFD instead of refusing them
   --max-bytes N      refuse texts larger than N bytes (default 33554432)
   --no-pressures     skip the claimed-pressure layer
+  --explain          list in each attribution's evidence the features its
+                     confidence read
+  --no-confidence-gate
+                     keep attributions under the learned confidence threshold
   -h, --help         this help
   --                 end of options (for a FILE whose name starts with -)
 
@@ -55,6 +59,8 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--compact" => args.compact = true,
             "--lossy" => args.lossy = true,
             "--no-pressures" => args.options.pressures = false,
+            "--explain" => args.options.explain = true,
+            "--no-confidence-gate" => args.options.confidence_gate = false,
             "--max-bytes" => {
                 let v = argv.next().ok_or("--max-bytes needs a number")?;
                 args.options.max_input_bytes = v.parse().map_err(|_| format!("--max-bytes: not a number: {v:?}"))?;

@@ -53,6 +53,8 @@ mod tests {
             cue: None,
             speaker: Some(Span::new(0, 3)),
             rule: "speaker-cue-clause",
+            confidence: 1.0,
+            features: Vec::new(),
         }
     }
 

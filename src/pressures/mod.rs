@@ -308,7 +308,7 @@ mod tests {
         use crate::model::AttributionKind;
         let text = "The envoy said Washington pressed Baghdad to reopen the embassy.";
         let content = Span::new(15, text.len() - 1);
-        let a = FoundAttribution { kind: AttributionKind::Indirect, source: Some(2), content: vec![content], cue: None, speaker: None, rule: "speaker-cue-clause" };
+        let a = FoundAttribution { kind: AttributionKind::Indirect, source: Some(2), content: vec![content], cue: None, speaker: None, rule: "speaker-cue-clause", confidence: 1.0, features: Vec::new() };
         let found = find(text, &[Span::new(0, text.len())], &[a]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].claimed_by, Some(2));
@@ -347,7 +347,7 @@ mod tests {
             let text = format!("\u{201c}{quote},\u{201d} Kim said.");
             let q = Span::new(3, 3 + quote.len());
             let speaker = Span::new(text.len() - 9, text.len() - 6);
-            let a = FoundAttribution { kind: AttributionKind::Direct, source: Some(0), content: vec![q], cue: None, speaker: Some(speaker), rule: "quote-speaker-cue" };
+            let a = FoundAttribution { kind: AttributionKind::Direct, source: Some(0), content: vec![q], cue: None, speaker: Some(speaker), rule: "quote-speaker-cue", confidence: 1.0, features: Vec::new() };
             let found = find(&text, &[Span::new(0, text.len())], &[a]);
             match want {
                 None => assert!(found.is_empty(), "{quote:?} gave {found:#?}"),
