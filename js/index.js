@@ -2,10 +2,12 @@
 // Node resolves the `node` export condition to ./node.js instead (no init needed there).
 
 import loadWasm, {
+  __sourcelensTestTrap as wasmTestTrap,
   analyze as wasmAnalyze,
   initSync as loadWasmSync,
   version as wasmVersion,
 } from '../dist/sourcelens.js';
+import { callEngine } from './engine.js';
 import { asInitObject } from './init-input.js';
 import { connect } from './worker-protocol.js';
 
@@ -52,13 +54,24 @@ function requireLoaded(name) {
  */
 export function analyze(text, options) {
   requireLoaded('analyze');
-  return wasmAnalyze(text, options);
+  return callEngine('analyze', wasmAnalyze, text, options);
 }
 
 /** The version of the analysis engine. */
 export function version() {
   requireLoaded('version');
-  return wasmVersion();
+  return callEngine('version', wasmVersion);
+}
+
+/**
+ * Test-only, not an API (absent from index.d.ts): makes the engine panic on purpose, to test
+ * the recovery from a trap (see engine.js). Throws the Error `analyze` throws on a crash.
+ *
+ * @ignore
+ */
+export function __sourcelensTestTrap() {
+  requireLoaded('__sourcelensTestTrap');
+  callEngine('__sourcelensTestTrap', wasmTestTrap);
 }
 
 /**

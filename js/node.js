@@ -4,10 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import loadWasm, {
+  __sourcelensTestTrap as wasmTestTrap,
   analyze as wasmAnalyze,
   initSync as loadWasmSync,
   version as wasmVersion,
 } from '../dist/sourcelens.js';
+import { callEngine } from './engine.js';
 import { asInitObject } from './init-input.js';
 import { connect } from './worker-protocol.js';
 
@@ -58,13 +60,24 @@ export function initSync(input) {
  */
 export function analyze(text, options) {
   ensureLoaded();
-  return wasmAnalyze(text, options);
+  return callEngine('analyze', wasmAnalyze, text, options);
 }
 
 /** The version of the analysis engine. */
 export function version() {
   ensureLoaded();
-  return wasmVersion();
+  return callEngine('version', wasmVersion);
+}
+
+/**
+ * Test-only, not an API (absent from index.d.ts): makes the engine panic on purpose, to test
+ * the recovery from a trap (see engine.js). Throws the Error `analyze` throws on a crash.
+ *
+ * @ignore
+ */
+export function __sourcelensTestTrap() {
+  ensureLoaded();
+  callEngine('__sourcelensTestTrap', wasmTestTrap);
 }
 
 /**

@@ -5,6 +5,8 @@
 // caller's side replaces the worker and sends the other pending requests to the new one.
 
 const ERROR_TYPES = { TypeError, RangeError, SyntaxError };
+/** The key engine.js marks its crash Errors with (not imported: it would load the glue). */
+const ENGINE_CRASH = Symbol.for('sourcelens.engineCrash');
 
 function isTrap(error) {
   return typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError;
@@ -46,8 +48,13 @@ export function serve(reply, api, ready) {
       else if (op === 'version') value = api.version();
       else throw new TypeError(`sourcelens worker: unknown operation ${JSON.stringify(op)}`);
       reply({ id, ok: true, value });
-    } catch (error) {
-      reply({ id, ok: false, error: encodeError(error), fatal: isTrap(error) });
+    } catch (thrown) {
+      // js/node.js (behind worker-node.js) already reset its instance after a trap and threw
+      // its crash Error (engine.js); the caller still gets the trap and a fresh worker, as the
+      // browser worker's caller does.
+      const crash = thrown?.[ENGINE_CRASH] === true;
+      const error = crash ? thrown.cause : thrown;
+      reply({ id, ok: false, error: encodeError(error), fatal: crash || isTrap(error) });
     }
   };
 }

@@ -5,7 +5,8 @@
 //   node scripts/build.mjs --no-cli   only the WebAssembly outputs (what `npm start` needs)
 //   node scripts/build.mjs --no-opt   skip wasm-opt (faster, larger .wasm; for quick local checks)
 //
-// Steps: cargo (wasm32-unknown-unknown, release) -> wasm-bindgen --target web -> wasm-opt -Oz
+// Steps: cargo (wasm32-unknown-unknown, release) -> wasm-bindgen --target web (with the
+// reset-state export) -> wasm-opt -Oz
 // (the npm `binaryen` package, never a system binaryen) -> copy to www/pkg/ and dist/ ->
 // scripts/build-single.mjs when it exists (the offline single-file page) -> cargo build --release.
 
@@ -118,7 +119,15 @@ function buildWasm() {
   const input = join(root, 'target', 'wasm32-unknown-unknown', 'release', `${OUT_NAME}.wasm`);
   const staging = mkdtempSync(join(tmpdir(), 'sourcelens-build-'));
   try {
-    run('wasm-bindgen', [input, '--target', 'web', '--out-dir', staging, '--out-name', OUT_NAME, '--no-typescript']);
+    // --experimental-reset-state-function: the glue exports __wbg_reset_state(), which js/engine.js
+    // calls after a trap to give the next call a fresh instance (see there).
+    run('wasm-bindgen', [
+      input, '--target', 'web', '--out-dir', staging, '--out-name', OUT_NAME, '--no-typescript',
+      '--experimental-reset-state-function',
+    ]);
+    if (!/^export function __wbg_reset_state\b/m.test(readFileSync(join(staging, GLUE), 'utf8'))) {
+      fail(`the wasm-bindgen glue has no __wbg_reset_state export (js/engine.js needs it to recover from a trap)`);
+    }
     const bindgenWasm = join(staging, WASM);
     if (!args.has('--no-opt')) copyFileSync(optimise(bindgenWasm, staging), bindgenWasm);
     for (const dir of DESTINATIONS) {

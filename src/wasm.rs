@@ -7,9 +7,33 @@ use crate::{analyze_with, Error, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// Runs once per instance (also for the fresh instance made after a trap): panic messages go
+/// to `console.error` before the trap.
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
+}
+
+/// **Test-only, not an API** (hidden from the docs and absent from `js/index.d.ts`): panics on
+/// purpose so that tests can check how the JavaScript entry points recover from a trap.
+///
+/// The panic happens below about 256 KiB of stack frames, as a panic deep in the pipeline
+/// would. With `panic = "abort"` the trap never pops those frames, which is part of the
+/// poisoned state a trapped instance is left in: an instance that is not replaced runs out
+/// of its 1 MiB stack after a few such traps.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__sourcelensTestTrap")]
+pub fn test_trap() {
+    #[inline(never)]
+    fn deeper(levels: u32) {
+        let frame = std::hint::black_box([levels as u8; 16 * 1024]);
+        if levels == 0 {
+            panic!("sourcelens: test trap (__sourcelensTestTrap), on purpose");
+        }
+        deeper(levels - 1);
+        std::hint::black_box(&frame);
+    }
+    deeper(16);
 }
 
 /// The crate version.
@@ -60,5 +84,7 @@ pub fn analyze(text: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
         Error::InputTooLarge { .. } => JsValue::from(js_sys::RangeError::new(&format!("sourcelens.analyze: {e}"))),
     })?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    analysis.serialize(&serializer).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    analysis
+        .serialize(&serializer)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&format!("sourcelens.analyze: {e}"))))
 }

@@ -27,7 +27,7 @@ const TEXTS = Object.entries({ ...SAMPLES, ...Object.fromEntries(UNAMBIGUOUS.map
   .filter(([name]) => name !== 'loneSurrogates');
 
 /** Files the tarball must have, and paths it must not. */
-const MUST_SHIP = ['package.json', 'README.md', 'dist/sourcelens.js', 'dist/sourcelens_bg.wasm', 'js/index.js', 'js/node.js', 'js/index.d.ts', 'js/segments.js', 'js/worker-browser.js', 'js/worker-node.js', 'js/worker-protocol.js', 'js/init-input.js'];
+const MUST_SHIP = ['package.json', 'README.md', 'dist/sourcelens.js', 'dist/sourcelens_bg.wasm', 'js/index.js', 'js/node.js', 'js/index.d.ts', 'js/segments.js', 'js/worker-browser.js', 'js/worker-node.js', 'js/worker-protocol.js', 'js/init-input.js', 'js/engine.js'];
 const MUST_NOT_SHIP = /^(src|tests|scripts|www|target|node_modules|bench|fuzz|examples|\.ci)\//;
 
 function du(dir) {
