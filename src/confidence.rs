@@ -31,6 +31,8 @@ pub struct Facts<'a> {
     pub cue_lemma: Option<&'a str>,
     /// The speaker phrase's shape, if any.
     pub speaker: Option<NpKind>,
+    /// The speaker phrase is written in capitals (`PENCE`), as transcripts name speakers.
+    pub speaker_caps: bool,
     /// The speaker phrase's last word, lower-case (`he`, `officials`, `obama`).
     pub speaker_head: Option<&'a str>,
     /// The first word of the content, lower-case (empty when it opens with a mark).
@@ -94,7 +96,7 @@ pub fn features(f: &Facts) -> Vec<String> {
         format!("rule={}|spk={spk}", f.rule),
         format!("len={}", length_bucket(f.content_words)),
         format!("len={}|{quoted}", length_bucket(f.content_words)),
-        format!("first={}", if f.content_first.is_empty() { "-" } else { f.content_first }),
+        format!("first={}|{quoted}", if f.content_first.is_empty() { "-" } else { f.content_first }),
     ];
     if let Some(l) = f.cue_lemma {
         out.push(format!("lemma={l}|{quoted}"));
@@ -105,6 +107,9 @@ pub fn features(f: &Facts) -> Vec<String> {
     if f.kind != AttributionKind::Direct {
         out.push(format!("finite={}", f.content_finite));
         out.push(format!("cue={cue}|finite={}", f.content_finite || f.that));
+    }
+    if f.speaker_caps {
+        out.push(format!("caps|rule={}", f.rule));
     }
     if f.that {
         out.push("that".to_string());
@@ -172,6 +177,7 @@ mod tests {
             cue: Some(cue),
             cue_lemma: None,
             speaker: Some(NpKind::Name),
+            speaker_caps: false,
             speaker_head: Some("smith"),
             content_first: "the",
             content_words: 9,

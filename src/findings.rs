@@ -194,7 +194,7 @@ impl Findings {
                     rule: a.rule.to_string(),
                     detail: describe(text, a),
                     // two decimals: the model is not finer than that
-                    confidence: Some((a.confidence * 100.0).round() / 100.0),
+                    confidence: Some((f64::from(a.confidence) * 100.0).round() / 100.0),
                     features: a.features.clone(),
                 }),
             })

@@ -126,7 +126,7 @@ pub struct Evidence {
     pub detail: String,
     /// For an attribution: the learned confidence (0–1) that it is right, speaker included.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confidence: Option<f32>,
+    pub confidence: Option<f64>,
     /// The features the confidence read (only with the `explain` option).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<String>,

@@ -15,6 +15,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("speaker-colon", "a headline naming its speaker before a colon"),
     ("in-document", "a clause reported \u{201c}in a poll\u{201d} or survey: the document is the source"),
     ("according-to", "\u{201c}according to\u{201d} names the source of the clause"),
+    ("quote-dash-speaker", "a quotation on its own line signed with a dash and a name"),
+    ("conjoined-cue", "a second verb of the sentence (\u{201c}\u{2026} and said\u{201d}) shares its subject"),
     ("follow-on-quote", "a quotation with no cue of its own continues the last speaker"),
     ("split-quote", "one quotation split by its reporting verb"),
     ("named-person", "a personal name"),
