@@ -150,7 +150,7 @@ def main():
             conf[(gid, id(a))] = scored[k][0]
             k += 1
     best = (-1.0, threshold)
-    for t in [i / 40 for i in range(4, 29)]:
+    for t in [i / 40 for i in range(8, 25)]:
         acc = Counter()
         for gid, g in by_article.items():
             raw = dict(preds.get(gid, {}))

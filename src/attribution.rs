@@ -401,6 +401,67 @@ impl<'a> Ctx<'a> {
         i > 0 && self.is_punct(i, ".") && self.tokens[i - 1].kind == Kind::Word && self.tokens[i - 1].span.end == self.tokens[i].span.start && self.lex.is("abbrev", self.low(i - 1))
     }
 
+    /// The speaker at the head of a chain of set-off phrases before the cue:
+    /// `Donna Rawls, 59, of Ashton, Md., who watched it, said` or
+    /// `Rep. Greg Meek (D-N.Y.), chairman of the fund, said`. `sep` is the
+    /// comma or dash right before the cue. Also returns the first set-off phrase
+    /// when it is a noun phrase (an appositive).
+    fn chain_subject(&self, lo: usize, sep: usize) -> Option<(Np, Option<Np>)> {
+        let is_sep = |k: usize| self.is_punct(k, ",") || self.is_punct(k, "—") || self.is_punct(k, "–");
+        let mut bounds = vec![sep];
+        let mut depth = 0usize;
+        let mut k = sep;
+        let mut start_at = None;
+        while k > lo && sep - k < 60 && bounds.len() < 8 {
+            k -= 1;
+            if self.is_punct(k, ")") {
+                depth += 1;
+            } else if self.is_punct(k, "(") {
+                depth = depth.saturating_sub(1);
+            } else if depth == 0 && self.is_close_quote(k) {
+                start_at = Some(k + 1);
+                break;
+            } else if depth == 0 && !self.in_quote[k] && is_sep(k) {
+                bounds.push(k);
+            }
+        }
+        let first_start = match start_at {
+            Some(s) => s,
+            None if k == lo => lo,
+            None => return None,
+        };
+        // segments in text order: (start, end)
+        let mut segs: Vec<(usize, usize)> = Vec::with_capacity(bounds.len());
+        for i in (0..bounds.len()).rev() {
+            let start = if i + 1 < bounds.len() { bounds[i + 1] + 1 } else { first_start };
+            segs.push((start, bounds[i]));
+        }
+        let np_of = |(start, end): (usize, usize)| -> Option<Np> {
+            let start = if start < end && self.tokens[start].kind == Kind::Word && matches!(self.low(start), "and" | "but" | "while" | "as") { start + 1 } else { start };
+            let mut e = end;
+            if e > start + 1 && self.is_punct(e - 1, ")") {
+                e = (start..e - 1).rev().find(|&q| self.is_punct(q, "("))?;
+            }
+            let np = self.reader.before(e, start)?;
+            (np.first == start && matches!(np.kind, NpKind::Name | NpKind::Description) && !self.lex.is("time_word", self.low(np.end - 1))).then_some(np)
+        };
+        let intro = |(start, _): (usize, usize)| {
+            self.tokens[start].kind == Kind::Word
+                && (matches!(self.low(start), "on" | "in" | "at" | "after" | "before" | "during" | "earlier" | "later" | "meanwhile" | "still" | "yet" | "however" | "separately" | "asked")
+                    || self.is_subordinator(start))
+        };
+        let (head_at, head) = match np_of(segs[0]) {
+            Some(np) => (0, np),
+            None if segs.len() > 2 && intro(segs[0]) => (1, np_of(segs[1])?),
+            None => return None,
+        };
+        let middle = &segs[head_at + 1..];
+        if middle.is_empty() || middle.iter().any(|&(a, b)| b - a > 20) {
+            return None;
+        }
+        Some((head, np_of(middle[0])))
+    }
+
     /// The index of the token that starts at or after byte `at`.
     fn token_at(&self, at: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < at)
@@ -800,7 +861,7 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
                 _ => h,
             }
         });
-        match (head, inner) {
+        let found = match (head, inner) {
             (Some(h), Some(i)) if h.kind == NpKind::Description && i.kind == NpKind::Name => {
                 appositive = Some(h);
                 Some(i)
@@ -810,6 +871,15 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
                 Some(h)
             }
             (h, _) => h,
+        };
+        // a longer chain reaching further back names the speaker at its head
+        let reach = found.map_or(usize::MAX, |f| f.first.min(appositive.map_or(usize::MAX, |a| a.first)));
+        match cx.chain_subject(lo, p - 1) {
+            Some((h, app)) if h.first < reach => {
+                appositive = app;
+                Some(h)
+            }
+            _ => found,
         }
     } else {
         None
@@ -833,7 +903,11 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         let quote_after = cx.quote_at_open.contains_key(&start);
         let close_idx = if before_np > lo && cx.is_close_quote(before_np - 1) { before_np - 1 } else { before_np.saturating_sub(2) };
         let before_starts = cx.quote_at_close.get(&close_idx).is_some_and(|&q| cx.quotes[q].open <= lo + 1);
-        if quote_before && (!quote_after || before_starts) {
+        // a short title inside an opening phrase ("On “Sunday Talk,” X said …") is not the quote
+        let title = !before_starts
+            && cx.quote_at_close.get(&close_idx).is_some_and(|&q| cx.tokens[cx.quotes[q].open..cx.quotes[q].close].iter().filter(|t| t.is_wordlike()).count() <= 4)
+            && cx.quote_at_close.get(&close_idx).is_some_and(|&q| cx.quotes[q].open > lo && cx.tokens[cx.quotes[q].open - 1].is_wordlike());
+        if quote_before && (!quote_after || before_starts) && !(title && content_after().is_some()) {
             let (mut content, kind) = cx.content_before(lo, before_np)?;
             let rule = add_split(cx, cue, hi, &mut content);
             return Some(make(kind, content, Some(np), antecedent, rule.unwrap_or("quote-speaker-cue")));
@@ -1011,6 +1085,15 @@ mod tests {
             ("Mr. Lee ran the council for a decade and said he would vote against the tax.", &[("he would vote against the tax", "said", "Mr. Lee")]),
             ("Kids here run fast.\n“We can build a better town than this one.” ― Steve Quill\n", &[("“We can build a better town than this one.”", "―", "Steve Quill")]),
             ("A source, speaking on condition of anonymity, said the talks failed.", &[("the talks failed", "said", "A source")]),
+            (
+                "Dana Rawls, 59, of Ashton, Md., who watched the ceremony, said the event moved her.",
+                &[("the event moved her", "said", "Dana Rawls")],
+            ),
+            ("Rep. Greg Meek (D-N.Y.), chairman of the fund, said members will help.", &[("members will help", "said", "Rep. Greg Meek")]),
+            (
+                "On the broadcast of “Sunday Talk,” Gov. Mike Penn said his partner was joking.",
+                &[("his partner was joking", "said", "Gov. Mike Penn")],
+            ),
             ("His behaviour has angered the party's top figures.", &[]),
             ("Is the vote rigged? Nobody knows.", &[]),
             ("The city’s “red lines” were drawn long ago.", &[]),

@@ -114,9 +114,10 @@ pub fn split(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Sentence> {
             let abbreviation = t.text(text) == "." && prev.is_some_and(|p| {
                 p.span.end == t.span.start && {
                     let w = lexicon::lower(p.text(text), &mut buf);
-                    lex.is("abbrev", w) || (p.cap && w.chars().count() == 1)
+                    // "Mr.", "F.", and the initial ending "D-N.Y." or "R-S.C."
+                    lex.is("abbrev", w) || (p.cap && w.chars().count() == 1) || (p.cap && w.rsplit('-').next().is_some_and(|last| last.chars().count() == 1))
                 }
-            });
+            }) || next.is_some_and(|n| !n.space_before && n.kind == Kind::Word);
             if starts_sentence && !abbreviation {
                 if let Some(s) = start.take() {
                     push(&mut out, s, e, start_para);
