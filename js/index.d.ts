@@ -173,6 +173,8 @@ export interface AnalyzeOptions {
   maxInputBytes?: number;
   /** Find claimed pressures (default `true`). */
   pressures?: boolean;
+  /** List in each attribution's `evidence.features` what its confidence read (default `false`). */
+  explain?: boolean;
 }
 
 /** The bytes of a `.wasm` file. */

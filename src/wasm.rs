@@ -67,6 +67,10 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
         options.pressures =
             pressures.as_bool().ok_or_else(|| type_error("sourcelens.analyze: options.pressures must be a boolean"))?;
     }
+    let explain = get("explain");
+    if !explain.is_undefined() {
+        options.explain = explain.as_bool().ok_or_else(|| type_error("sourcelens.analyze: options.explain must be a boolean"))?;
+    }
     Ok(options)
 }
 

@@ -102,6 +102,9 @@ fn usage_and_single_text_table() {
         ("limit zero", &["analyze", "--max-bytes", "0", "-"], b"x", 1, &[], &["more than 0 bytes"]),
         ("limit zero, empty", &["analyze", "--max-bytes", "0", "-"], b"", 0, &["\"length\": 0"], &[]),
         ("no pressures", &["analyze", "--no-pressures", "--compact", "-"], b"They urged him to resign.", 0, &["\"pressures\":[]"], &[]),
+        ("explain", &["analyze", "--explain", "--compact", "-"], b"\"We will win,\" the coach said.", 0, &["\"features\":[\"bias\"", "\"confidence\":"], &[]),
+        ("no gate keeps weak candidates", &["analyze", "--no-confidence-gate", "--compact", "-"], b"His behaviour has angered the party's top figures.", 0, &["\"cue\""], &[]),
+        ("the gate drops them", &["analyze", "--compact", "-"], b"His behaviour has angered the party's top figures.", 0, &["\"attributions\":[]"], &[]),
         ("missing file", &["analyze", "/nonexistent/sourcelens.txt"], b"", 1, &[], &["/nonexistent/sourcelens.txt:"]),
         ("directory", &["analyze", "/"], b"", 1, &[], &["/: is a directory"]),
     ];

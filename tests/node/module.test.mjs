@@ -67,6 +67,21 @@ describe('output contract', () => {
     }
   });
 
+  test('every attribution carries a confidence; explain lists the features it read', () => {
+    const text = '"We will rebuild the bridge," the mayor said on Monday.';
+    const plain = analyze(text);
+    assert.equal(plain.attributions.length, 1);
+    const { confidence, features } = plain.attributions[0].evidence;
+    assert.ok(confidence > 0.5 && confidence <= 1, `confidence ${confidence}`);
+    assert.equal(Math.round(confidence * 100) / 100, confidence, 'two decimals');
+    assert.equal(features, undefined);
+    const explained = analyze(text, { explain: true }).attributions[0].evidence;
+    assert.equal(explained.confidence, confidence);
+    assert.ok(explained.features.includes('rule=quote-speaker-cue'), explained.features.join(' '));
+    assert.ok(explained.features.includes('cue=said'));
+    assert.throws(() => analyze(text, { explain: 'yes' }), /options\.explain must be a boolean/);
+  });
+
   test('a 1 MB text is analysed in under 10 seconds', () => {
     const text = longText(1 << 20);
     const started = performance.now();
