@@ -1094,6 +1094,10 @@ mod tests {
                 "On the broadcast of “Sunday Talk,” Gov. Mike Penn said his partner was joking.",
                 &[("his partner was joking", "said", "Gov. Mike Penn")],
             ),
+            (
+                "The plan could work if the council agrees, Sen. Tom Gray told the Boston Globe on Thursday.",
+                &[("The plan could work if the council agrees", "told", "Sen. Tom Gray")],
+            ),
             ("His behaviour has angered the party's top figures.", &[]),
             ("Is the vote rigged? Nobody knows.", &[]),
             ("The city’s “red lines” were drawn long ago.", &[]),

@@ -334,6 +334,7 @@ mod tests {
             ("said Issam al-Kreiti, a lawmaker", Some("Issam al-Kreiti")),
             ("said he.", Some("he")),
             ("said in a statement", None),
+            ("said the Boston Globe on Thursday.", Some("the Boston Globe")),
         ];
         for (text, want) in cases {
             assert_eq!(np_after_word(text, "said").as_deref(), *want, "{text:?}");
