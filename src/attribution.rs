@@ -383,7 +383,8 @@ impl<'a> Ctx<'a> {
         while q > lo + 1 && p - q < 6 {
             let t = self.tokens[q - 1];
             let w = self.low(q - 1);
-            if t.kind == Kind::Word && self.lex.is("time_word", w) {
+            let year = t.kind == Kind::Number && t.span.len() == 4 && matches!(&self.text[t.span.start..t.span.start + 2], "19" | "20");
+            if year || t.kind == Kind::Word && self.lex.is("time_word", w) {
                 timed = true;
             } else if !(t.kind == Kind::Number
                 || self.abbrev_dot(q - 1)
@@ -1076,6 +1077,10 @@ mod tests {
                 &[("the vote was rigged", "said", "Omar Haddad")],
             ),
             ("Mary Vance on Tuesday said that the bridge is a waste of money.", &[("the bridge is a waste of money", "said", "Mary Vance")]),
+            (
+                "He met Mr. Lane, who in 2010 said the goal was to win.",
+                &[("the goal was to win", "said", "who")],
+            ),
             ("Sen. Paul Dunn (R-Ohio) said the budget is late.", &[("the budget is late", "said", "Sen. Paul Dunn")]),
             (
                 "Sen. Paul Dunn, R-Ohio, appearing on a radio show, said the budget is late.",
