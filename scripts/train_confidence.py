@@ -142,20 +142,22 @@ def main():
     f1, threshold = best_threshold(scored, n_gold)
     # the threshold is then set where score.py's own end-to-end F1 peaks on the
     # training set (its one-to-one matching differs from the per-candidate labels)
-    by_article = {g["id"]: g for g in golds if "attributions" in g.get("layers", [])}
+    # rows run article by article in gold order, so each article takes the next slice of scores
+    articles = []
     k = 0
-    conf = {}
-    for gid in by_article:
-        for a in preds.get(gid, {}).get("attributions", []):
-            conf[(gid, id(a))] = scored[k][0]
-            k += 1
+    for g in golds:
+        if "attributions" not in g.get("layers", []):
+            continue
+        raw = preds.get(g["id"], {})
+        n = len(raw.get("attributions", []))
+        articles.append((g, raw, [p for p, _ in scored[k:k + n]]))
+        k += n
     best = (-1.0, threshold)
     for t in [i / 40 for i in range(8, 25)]:
         acc = Counter()
-        for gid, g in by_article.items():
-            raw = dict(preds.get(gid, {}))
-            raw["attributions"] = [a for a in raw.get("attributions", []) if conf[(gid, id(a))] >= t]
-            S.score_attributions(g, S.Pred(raw, g["text"]), acc)
+        for g, raw, conf in articles:
+            kept = dict(raw, attributions=[a for a, p in zip(raw.get("attributions", []), conf) if p >= t])
+            S.score_attributions(g, S.Pred(kept, g["text"]), acc)
         e2e = S.prf(acc["e2e_tp"], acc["attr_pred"], acc["attr_gold"])["f1"]
         if e2e > best[0]:
             best = (e2e, t)

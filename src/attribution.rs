@@ -469,8 +469,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// What the confidence model reads of a candidate.
-    fn facts<'c>(&'c self, c: &Candidate, sentences: &[Sentence]) -> Facts<'c> {
-        let sent = sentences.get(c.sentence);
+    fn facts(&self, c: &Candidate) -> Facts<'_> {
+        let sent = self.sentences.get(c.sentence);
         let first = c.content.first().map(|s| self.token_at(s.start)).unwrap_or(0);
         let mut words = 0;
         let mut finite = false;
@@ -517,7 +517,7 @@ impl<'a> Ctx<'a> {
 
     /// Scores a candidate; false when it falls under the confidence threshold.
     fn confident(&self, c: &mut Candidate) -> bool {
-        let feats = confidence::features(&self.facts(c, self.sentences));
+        let feats = confidence::features(&self.facts(c));
         let model = confidence::model();
         c.confidence = model.confidence(&feats);
         if self.tuning.explain {
@@ -641,7 +641,7 @@ fn colon_headline(cx: &Ctx, sent: &Sentence, si: usize) -> Option<Candidate> {
 }
 
 /// A quotation signed with a dash at the end of its line: `"…" ― Jane Doe`.
-fn dash_signature(cx: &Ctx, q: &Quote, sentences: &[Sentence]) -> Option<Candidate> {
+fn dash_signature(cx: &Ctx, q: &Quote) -> Option<Candidate> {
     let dash = q.close + 1;
     if !(cx.is_punct(dash, "―") || cx.is_punct(dash, "—") || cx.is_punct(dash, "–")) {
         return None;
@@ -656,7 +656,7 @@ fn dash_signature(cx: &Ctx, q: &Quote, sentences: &[Sentence]) -> Option<Candida
     if q.open > 0 && cx.tokens[q.open - 1].kind != Kind::Newline {
         return None;
     }
-    let si = sentences.partition_point(|s| s.end <= q.open);
+    let si = cx.sentences.partition_point(|s| s.end <= q.open);
     Some(Candidate {
         kind: AttributionKind::Direct,
         content: vec![q.span],
@@ -666,7 +666,7 @@ fn dash_signature(cx: &Ctx, q: &Quote, sentences: &[Sentence]) -> Option<Candida
         appositive: None,
         follows: None,
         rule: "quote-dash-speaker",
-        sentence: si.min(sentences.len().saturating_sub(1)),
+        sentence: si.min(cx.sentences.len().saturating_sub(1)),
         confidence: 1.0,
         features: Vec::new(),
     })
@@ -719,7 +719,7 @@ pub fn find(text: &str, tokens: &[Token], lows: &Lowered, quotes: &[Quote], sent
         }
     }
     for q in quotes {
-        if let Some(c) = dash_signature(&cx, q, sentences) {
+        if let Some(c) = dash_signature(&cx, q) {
             push(&cx, &mut out, &mut used, c);
         }
     }

@@ -62,15 +62,15 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
             _ => return Err(type_error("sourcelens.analyze: options.maxInputBytes must be a non-negative integer")),
         }
     }
-    let pressures = get("pressures");
-    if !pressures.is_undefined() {
-        options.pressures =
-            pressures.as_bool().ok_or_else(|| type_error("sourcelens.analyze: options.pressures must be a boolean"))?;
-    }
-    let explain = get("explain");
-    if !explain.is_undefined() {
-        options.explain = explain.as_bool().ok_or_else(|| type_error("sourcelens.analyze: options.explain must be a boolean"))?;
-    }
+    let flag = |key: &str, slot: &mut bool| -> Result<(), JsValue> {
+        let value = get(key);
+        if !value.is_undefined() {
+            *slot = value.as_bool().ok_or_else(|| type_error(&format!("sourcelens.analyze: options.{key} must be a boolean")))?;
+        }
+        Ok(())
+    };
+    flag("pressures", &mut options.pressures)?;
+    flag("explain", &mut options.explain)?;
     Ok(options)
 }
 

@@ -16,17 +16,20 @@ struct FrameFit {
     agent: Option<Range<usize>>,
 }
 
+/// The token after the verb at `i` and its particle ("called on"), and the
+/// end of the cue; `None` when the frame's particle is not there.
+fn after_particle(w: &Words, i: usize, hi: usize, f: Frame) -> Option<(usize, usize)> {
+    let k = skip_adverb(w, i + 1, hi);
+    match f.particle {
+        Some(p) if w.w(k) != p => None,
+        Some(_) => Some((k + 1, k + 1)),
+        None => Some((k, i + 1)),
+    }
+}
+
 /// Tries one active frame after the verb at `i`.
 fn fit_active(w: &Words, i: usize, hi: usize, f: Frame, verb_form: Form) -> Option<FrameFit> {
-    let mut k = skip_adverb(w, i + 1, hi);
-    let mut cue_end = i + 1;
-    if let Some(p) = f.particle {
-        if w.w(k) != p {
-            return None;
-        }
-        k += 1;
-        cue_end = k;
-    }
+    let (k, cue_end) = after_particle(w, i, hi, f)?;
     let fit = |target, demand: Option<Range<usize>>| Some(FrameFit { cue_end, target, demand, agent: None });
     match f.frame {
         VerbFrame::ObjTo | VerbFrame::ObjInto | VerbFrame::ObjAgainst | VerbFrame::ObjFor | VerbFrame::ObjWith | VerbFrame::Obj => {
@@ -144,15 +147,7 @@ fn fit_passive(w: &Words, i: usize, hi: usize, f: Frame) -> Option<FrameFit> {
     if !f.frame.has_object() {
         return None;
     }
-    let mut k = skip_adverb(w, i + 1, hi);
-    let mut cue_end = i + 1;
-    if let Some(p) = f.particle {
-        if w.w(k) != p {
-            return None;
-        }
-        k += 1;
-        cue_end = k;
-    }
+    let (k, cue_end) = after_particle(w, i, hi, f)?;
     // the agent may come first: "was pressured by his manager into signing",
     // "was hauled before the committee to testify"
     let mut agent = None;
