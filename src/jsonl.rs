@@ -96,6 +96,11 @@ pub fn parse_line(line: &str) -> Result<(Option<Id>, String), String> {
         if nesting(raw.get()) > MAX_ID_NESTING {
             return Err(format!("the \"id\" is nested deeper than {MAX_ID_NESTING} levels"));
         }
+        // the answer echoes the id as written, so it must be JSON a strict reader takes:
+        // the raw reader lets a lone surrogate escape ("\ud83d\b") through
+        if let Err(e) = strict_strings(raw.get()) {
+            return Err(format!("the \"id\" is not valid JSON: {e}"));
+        }
     }
     let Some(raw) = fields.remove("text") else {
         return Err("missing the \"text\" field".to_string());
@@ -113,6 +118,27 @@ pub fn parse_line(line: &str) -> Result<(Option<Id>, String), String> {
 /// reads at most 127 levels and the answer wraps the id in one more, so every
 /// answer reads back.
 pub const MAX_ID_NESTING: usize = 126;
+
+/// Decodes every string literal of a piece of JSON that the raw reader took,
+/// which does not check escapes; numbers stay as written (`1e400` is kept).
+fn strict_strings(json: &str) -> Result<(), serde_json::Error> {
+    let bytes = json.as_bytes();
+    let (mut start, mut escaped) = (None, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        match (start, escaped, b) {
+            (Some(_), true, _) => escaped = false,
+            (Some(_), false, b'\\') => escaped = true,
+            (Some(s), false, b'"') => {
+                serde_json::from_str::<String>(&json[s..=i])?;
+                start = None;
+            }
+            (Some(_), false, _) => {}
+            (None, _, b'"') => start = Some(i),
+            (None, _, _) => {}
+        }
+    }
+    Ok(())
+}
 
 /// How deep arrays and objects nest in a piece of valid JSON.
 fn nesting(json: &str) -> usize {
@@ -328,6 +354,17 @@ mod tests {
         }
         let (_, text) = parse_line(&replace_lone_surrogates(r#"{"text":"a\ud800b"}"#)).unwrap();
         assert_eq!(text.encode_utf16().count(), 3, "one code unit for the lone surrogate");
+    }
+
+    #[test]
+    fn an_id_with_a_lone_surrogate_is_refused_unless_replaced() {
+        // found by the jsonl_line fuzz target: the raw id was echoed into an answer no strict reader took
+        let line = r#"{"id":"a\ud83d\bz","text":"\"We won,\" she said."}"#;
+        let err = parse_line(line).unwrap_err();
+        assert!(err.contains("\"id\" is not valid JSON"), "{err}");
+        let out = process_line(&replace_lone_surrogates(line), &crate::Options::default()).unwrap();
+        let back: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back["id"], "a\u{fffd}\u{8}z");
     }
 
     #[test]
