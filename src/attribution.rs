@@ -160,6 +160,14 @@ impl<'a> Ctx<'a> {
         if t.cap && i > lo {
             return None;
         }
+        // "he went on", "she went on to say": the quotation continues
+        if matches!(w, "went" | "goes" | "go" | "going") && self.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word) && self.low(i + 1) == "on" {
+            let mut end = i + 2;
+            if end + 1 < self.tokens.len() && self.low(end) == "to" && self.lex.verb(self.low(end + 1)).is_some_and(|v| v.strong) {
+                end += 2;
+            }
+            return Some(Cue { first: i, end, prior: 0.5, gerund: w == "going", tell: false, according: false, in_document: None });
+        }
         let verb = self.lex.verb(&w);
         let mined = self.lex.mined(&w).map(|(g, n)| (g as f32 + 1.0) / (n as f32 + 2.0));
         let prior = match (verb, mined) {
@@ -177,7 +185,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // a noun after a determiner: "the report", "his statement"
-        if i > lo && self.tokens[i - 1].kind == Kind::Word && self.lex.is("determiner", self.low(i - 1)) {
+        // ("another said", "some added": a past tense is no noun, and the quantifier speaks)
+        let past = verb.is_some_and(|v| v.lemma != w && !w.ends_with('s') && !w.ends_with("ing"));
+        if i > lo && self.tokens[i - 1].kind == Kind::Word && self.lex.is("determiner", self.low(i - 1)) && !(past && crate::speakers::STANDALONE.contains(&self.low(i - 1))) {
             return None;
         }
         let mut end = i + 1;
@@ -468,6 +478,23 @@ impl<'a> Ctx<'a> {
         self.tokens.partition_point(|t| t.span.start < at)
     }
 
+    /// The word or mark at token `k` for the model, lower-case, when it lies
+    /// in the sentence; `^` or `$` past its edges, `"` for any quotation mark.
+    fn neighbour(&self, k: Option<usize>, sent: Option<&Sentence>) -> &str {
+        let Some(s) = sent else { return "" };
+        match k {
+            None => "^",
+            Some(k) if k < s.first => "^",
+            Some(k) if k >= s.end => "$",
+            Some(k) => match self.tokens[k].kind {
+                Kind::Word => self.low(k),
+                Kind::Quote(_) => "\"",
+                Kind::Number => "0",
+                _ => self.tok_text(k),
+            },
+        }
+    }
+
     /// What the confidence model reads of a candidate.
     fn facts(&self, c: &Candidate) -> Facts<'_> {
         let sent = self.sentences.get(c.sentence);
@@ -512,6 +539,8 @@ impl<'a> Ctx<'a> {
             that,
             question: sent.is_some_and(|s| s.question),
             unpunctuated,
+            cue_before: c.cue.map_or("", |(f, _)| self.neighbour(f.checked_sub(1), sent)),
+            cue_after: c.cue.map_or("", |(_, e)| self.neighbour(Some(e), sent)),
         }
     }
 
@@ -738,6 +767,26 @@ pub fn find(text: &str, tokens: &[Token], lows: &Lowered, quotes: &[Quote], sent
     sorted
 }
 
+/// The source after "according to" when no ordinary phrase reads there
+/// ("a report by the state", whose nouns are also reporting verbs): the words
+/// up to the next comma or the sentence end, at most 24 tokens and no quote.
+fn according_source(cx: &Ctx, from: usize, hi: usize) -> Option<Np> {
+    let mut end = from;
+    while end < hi && end - from < 24 {
+        let t = cx.tokens[end];
+        if matches!(t.kind, Kind::Quote(_)) || (t.kind == Kind::Punct && (cx.tok_text(end) == "," || ends(cx.tok_text(end)))) {
+            break;
+        }
+        end += 1;
+    }
+    let words = cx.tokens[from..end].iter().filter(|t| t.kind == Kind::Word).count();
+    if words == 0 || end - from >= 24 || cx.tokens[from].kind != Kind::Word {
+        return None;
+    }
+    let named = cx.tokens[from..end].iter().skip(1).any(|t| t.kind == Kind::Word && t.cap);
+    Some(Np { first: from, end, kind: if named { NpKind::Name } else { NpKind::Description } })
+}
+
 fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidate]) -> Option<Candidate> {
     let make = |kind, content: Vec<Span>, speaker: Option<Np>, antecedent: Option<Np>, rule| Candidate {
         kind,
@@ -758,14 +807,17 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         return Some(make(kind, content, Some(np), None, "in-document"));
     }
     if cue.according {
-        let mut np = cx.reader.after(cue.end, hi)?;
+        let mut np = match cx.reader.after(cue.end, hi) {
+            Some(np) => np,
+            None => according_source(cx, cue.end, hi)?,
+        };
         // "according to a report by X", "… an interview with X": X is part of the speaker
         if np.end + 1 < hi && cx.tokens[np.end].kind == Kind::Word && matches!(cx.low(np.end), "by" | "from" | "with" | "of" | "filed" | "released" | "published" | "conducted") {
             let mut e = np.end + 1;
             if matches!(cx.low(np.end), "filed" | "released" | "published" | "conducted") && e < hi && cx.low(e) == "by" {
                 e += 1;
             }
-            if let Some(tail) = cx.reader.after(e, hi) {
+            if let Some(tail) = cx.reader.after(e, hi).or_else(|| according_source(cx, e, hi)) {
                 np.end = tail.end;
                 if tail.kind == NpKind::Name {
                     np.kind = NpKind::Name;
@@ -898,7 +950,12 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         } else {
             hi
         };
-        let content_after = || cx.content_from(start, clause_hi);
+        // "As X wrote last year, CLAUSE": the main clause after the comma is what X said
+        let as_opening = np.first > lo
+            && cx.low(np.first - 1) == "as"
+            && (np.first - 1 == lo || np.first - 2 == lo && matches!(cx.low(lo), "and" | "but" | "yet" | "so"))
+            && clause_hi < hi;
+        let content_after = || if as_opening { cx.content_from(clause_hi + 1, hi) } else { cx.content_from(start, clause_hi) };
         let before_np = np.first;
         let quote_before = before_np > lo && (cx.is_close_quote(before_np - 1) || (sep(before_np - 1) && before_np >= lo + 2 && cx.is_close_quote(before_np - 2)));
         let quote_after = cx.quote_at_open.contains_key(&start);
@@ -939,11 +996,20 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             return Some(make(kind, content, Some(subject), None, "speaker-cue-clause"));
         }
         // "…," said the source. / The plan failed, said the mayor.
-        let np = cx.reader.after(cue.end, hi)?;
+        let mut np = cx.reader.after(cue.end, hi)?;
+        // "“…” wrote a man calling himself Paul": the participle phrase describes the speaker
+        if cx.is_close_quote(p - 1) && np.end < hi && cx.tokens[np.end].kind == Kind::Word && cx.low(np.end).ends_with("ing") {
+            let stop = (np.end..hi).find(|&k| cx.tokens[k].kind != Kind::Word && cx.tokens[k].kind != Kind::Number).unwrap_or(hi);
+            if stop - np.end <= 8 {
+                np.end = stop;
+            }
+        }
         // the speaker closes the clause: "noted that Cruz's manager is …" is no inversion
         let closes = np.end >= hi
             || matches!(cx.tok_text(np.end), "," | "." | ";" | "—" | "–" | "!" | "?" | "(" | ":")
-            || matches!(cx.low(np.end), "in" | "on" | "at" | "during" | "who" | "according" | "last" | "this" | "after" | "before" | "to" | "of" | "when");
+            || matches!(cx.low(np.end), "in" | "on" | "at" | "during" | "who" | "according" | "last" | "this" | "after" | "before" | "to" | "of" | "when")
+            // "“…” wrote a man calling himself Paul": a participle after a quotation's inverted speaker
+            || cx.is_close_quote(p - 1) && cx.tokens[np.end].kind == Kind::Word && cx.low(np.end).ends_with("ing");
         if matches!(cx.low(np.first), "that" | "this" | "these" | "those") || !closes {
             return None;
         }
@@ -1068,6 +1134,20 @@ mod tests {
             ("The talks had failed, the minister said.", &[("The talks had failed", "said", "the minister")]),
             ("According to the ministry, the road reopened on Friday.", &[("the road reopened on Friday", "According to", "the ministry")]),
             ("The road reopened on Friday, according to the ministry.", &[("The road reopened on Friday", "according to", "the ministry")]),
+            // a source whose nouns are also reporting verbs, and a participle naming who filed it
+            ("According to a report by the state, the dam leaked.", &[("the dam leaked", "According to", "a report by the state")]),
+            ("According to a complaint filed by the city, the firm lied.", &[("the firm lied", "According to", "a complaint filed by the city")]),
+            ("The firm lied to buyers, according to court insiders.", &[("The firm lied to buyers", "according to", "court insiders")]),
+            // a lone quantifier speaks; a document noun heads the speaker
+            ("Yet another said, \"The vote is close.\"", &[("\"The vote is close.\"", "said", "another")]),
+            ("One post said: \"We are heartbroken.\"", &[("\"We are heartbroken.\"", "said", "One post")]),
+            ("\"Join us on Friday,\" the email read.", &[("\"Join us on Friday,\"", "read", "the email")]),
+            // "went on", a participle after an inverted speaker, a possessive's verb-noun
+            ("\"The plan is a mess,\" he went on.", &[("\"The plan is a mess,\"", "went on", "he")]),
+            ("\"Close the gates!\" wrote a man calling himself Rex.", &[("\"Close the gates!\"", "wrote", "a man calling himself Rex")]),
+            ("A source familiar with the mayor's thinking said, \"He will run.\"", &[("\"He will run.\"", "said", "A source familiar with the mayor's thinking")]),
+            // "As X wrote, CLAUSE": the main clause
+            ("As the critic Ann Moss wrote years ago, the film was a triumph.", &[("the film was a triumph", "wrote", "the critic Ann Moss")]),
             (
                 "“We tried,” she said, “but the money ran out.”",
                 &[("“We tried,” | “but the money ran out.”", "said", "she")],

@@ -47,6 +47,11 @@ pub struct Facts<'a> {
     pub question: bool,
     /// The sentence has no closing punctuation (a headline or a caption).
     pub unpunctuated: bool,
+    /// The word or mark just before the cue, lower-case (`to` in `refused to
+    /// say`, `^` at the sentence start, `"` for a quotation mark).
+    pub cue_before: &'a str,
+    /// The word or mark just after the cue (`that`, `to`, `,`, `$` at the end).
+    pub cue_after: &'a str,
 }
 
 fn kind_name(k: AttributionKind) -> &'static str {
@@ -120,6 +125,10 @@ pub fn features(f: &Facts) -> Vec<String> {
     if f.unpunctuated {
         out.push("unpunctuated".to_string());
     }
+    if f.cue.is_some() {
+        out.push(format!("before={}|{quoted}", f.cue_before));
+        out.push(format!("after={}|{quoted}", f.cue_after));
+    }
     out
 }
 
@@ -185,6 +194,8 @@ mod tests {
             that: true,
             question: false,
             unpunctuated: false,
+            cue_before: "^",
+            cue_after: "that",
         }
     }
 

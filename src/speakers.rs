@@ -47,6 +47,8 @@ const PARTICLES: &[&str] = &[
 const LINKS: &[&str] = &["of", "for", "and", "&", "on", "de"];
 const EXTENDERS: &[&str] = &["of", "for", "at", "from", "with", "in"];
 const MAX_NP: usize = 14;
+/// Quantifiers that stand alone for a person or a group before a cue.
+pub const STANDALONE: &[&str] = &["another", "one", "some", "many", "others", "several", "both", "most", "few", "neither", "either"];
 
 impl<'a> Reader<'a> {
     /// A reader over `tokens` of `text`.
@@ -86,6 +88,12 @@ impl<'a> Reader<'a> {
         t.kind == Kind::Word && t.cap && !self.is("not_name", i) && !self.is("determiner", i) && !self.is("pronoun", i)
     }
 
+    /// A possessive: `his`, `their`, `the senator's`.
+    fn possessive(&self, i: usize) -> bool {
+        let w = self.low(i);
+        self.tokens[i].kind == Kind::Word && (matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your") || w.ends_with("'s") || w.ends_with("\u{2019}s"))
+    }
+
     /// A lower-case word that can be part of a description (noun or adjective).
     fn content_word(&self, i: usize) -> bool {
         let t = self.tokens[i];
@@ -98,7 +106,7 @@ impl<'a> Reader<'a> {
             || self.lex.is("pronoun", w)
             || self.lex.is("object_pronoun", w)
             || self.lex.is("determiner", w)
-            || self.lex.verb(w).is_some_and(|v| !v.participle && !self.lex.is("honorific", w))
+            || self.lex.verb(w).is_some_and(|v| !v.participle && !self.lex.is("honorific", w) && !self.lex.is("document_noun", w))
             || matches!(w, "who" | "which" | "that" | "said" | "says" | "and" | "or" | "but" | "to" | "not")
             || w.ends_with("ly") && w.len() > 4)
     }
@@ -121,6 +129,10 @@ impl<'a> Reader<'a> {
             }
             if self.lex.is("pronoun", w) && w != "that" {
                 return Some(Np { first: last, end, kind: NpKind::Pronoun });
+            }
+            // "yet another said", "one added": a quantifier standing for a person
+            if STANDALONE.contains(&w) && (last == lo || self.tokens[last - 1].cap || !self.content_word(last - 1) && !self.is("determiner", last - 1)) {
+                return Some(Np { first: last, end, kind: NpKind::Description });
             }
         }
         if !(t.kind == Kind::Word || t.kind == Kind::Number || self.abbrev_dot(last)) {
@@ -155,7 +167,9 @@ impl<'a> Reader<'a> {
                 i = j;
                 continue;
             }
-            if tok.kind == Kind::Word && (!tok.cap || j == lo || self.is("honorific", j)) && self.content_word(j) {
+            // "a source familiar with the senator's thinking": a verb form owned by a possessive is a noun
+            let owned = j + 1 == end && j > lo && !tok.cap && tok.kind == Kind::Word && self.possessive(j - 1);
+            if tok.kind == Kind::Word && (!tok.cap || j == lo || self.is("honorific", j)) && (self.content_word(j) || owned) {
                 // a lower-case noun or adjective, or a role before a name
                 has_head = true;
                 first = j;
@@ -318,6 +332,10 @@ mod tests {
             ("the Ministry of Defense said", Some("the Ministry of Defense")),
             ("residents, who said", Some("who")),
             ("But Trump’s campaign said", Some("Trump’s campaign")),
+            ("Yet another said", Some("another")),
+            ("Another said", Some("Another")),
+            ("The post said", Some("The post")),
+            ("A source familiar with the senator's thinking said", Some("A source familiar with the senator's thinking")),
             ("It was cold, said", None),
         ];
         for (text, want) in cases {
