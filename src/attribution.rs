@@ -127,6 +127,21 @@ impl<'a> Ctx<'a> {
         self.tokens[first].span.cover(self.tokens[end - 1].span)
     }
 
+    /// A verb in the past right after a quotation and its speaker, closing the
+    /// sentence or its clause: `“No!” the crowd cried out.`, `“Why?” Hannity pressed.`
+    fn quoted_past(&self, i: usize, lo: usize) -> bool {
+        let mut after = i + 1;
+        if self.tokens.get(after).is_some_and(|n| n.kind == Kind::Word) && matches!(self.low(after), "out" | "back") {
+            after += 1;
+        }
+        let closes = self.tokens.get(after).is_none_or(|n| n.kind == Kind::Newline || n.kind == Kind::Punct && matches!(n.text(self.text), "." | "," | "!" | ";"));
+        if !closes || i < lo + 2 {
+            return false;
+        }
+        let Some(np) = self.reader.before(i, lo) else { return false };
+        np.first > lo && (self.is_close_quote(np.first - 1) || np.first > lo + 1 && self.is_punct(np.first - 1, ",") && self.is_close_quote(np.first - 2))
+    }
+
     /// The cue starting at token `i`, if any.
     fn cue_at(&self, i: usize, lo: usize) -> Option<Cue> {
         let t = self.tokens[i];
@@ -168,7 +183,23 @@ impl<'a> Ctx<'a> {
             }
             return Some(Cue { first: i, end, prior: 0.5, gerund: w == "going", tell: false, according: false, in_document: None });
         }
+        // "as X put it", "as she puts it"
+        if matches!(w, "put" | "puts") && self.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word) && self.low(i + 1) == "it" {
+            return Some(Cue { first: i, end: i + 2, prior: 0.6, gerund: false, tell: false, according: false, in_document: None });
+        }
         let verb = self.lex.verb(&w);
+        // a known verb right after a quotation, or after it and its speaker, reports it: "“…,” reads an editorial"
+        let inverted = i > lo && (self.is_close_quote(i - 1) || i > lo + 1 && self.is_punct(i - 1, ",") && self.is_close_quote(i - 2));
+        if verb.is_some_and(|v| !v.gerund) && !t.cap && (inverted || self.quoted_past(i, lo)) && !w.ends_with("ing") {
+            let mined = self.lex.mined(&w).map_or(0.0, |(g, n)| (g as f32 + 1.0) / (n as f32 + 2.0));
+            if mined < 0.5 {
+                return Some(Cue { first: i, end: i + 1, prior: 0.5, gerund: false, tell: self.lex.is("tell_verb", &w), according: false, in_document: None });
+            }
+        }
+        if verb.is_none() && !t.cap && w.len() > 4 && w.ends_with("ed") && self.quoted_past(i, lo) {
+            let end = if self.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word) && matches!(self.low(i + 1), "out" | "back") { i + 2 } else { i + 1 };
+            return Some(Cue { first: i, end, prior: 0.5, gerund: false, tell: false, according: false, in_document: None });
+        }
         let mined = self.lex.mined(&w).map(|(g, n)| (g as f32 + 1.0) / (n as f32 + 2.0));
         let prior = match (verb, mined) {
             (Some(_), Some(m)) => m,
@@ -242,6 +273,13 @@ impl<'a> Ctx<'a> {
                             }
                         }
                     }
+                    // "declared in the debate spin room, “…”": a plain phrase up to a comma and a quotation
+                    if let Some(k) = (i + 1..hi.min(i + 10)).find(|&k| self.is_punct(k, ",")) {
+                        if self.quote_at_open.contains_key(&(k + 1)) && (i + 1..k).all(|m| matches!(self.tokens[m].kind, Kind::Word | Kind::Number) && self.lex.verb(self.low(m)).is_none_or(|v| !v.strong)) {
+                            i = k + 1;
+                            continue;
+                        }
+                    }
                     let dated = (i + 1..j).any(|k| self.tokens[k].kind == Kind::Word && self.lex.is("time_word", self.low(k)));
                     let next_ok = j >= hi || dated || matches!(self.tokens[j].kind, Kind::Quote(_) | Kind::Punct) || self.low(j) == "that";
                     if j > i + 1 && next_ok {
@@ -301,6 +339,10 @@ impl<'a> Ctx<'a> {
         }
         if let Some(&q) = self.quote_at_open.get(&s) {
             let quote = self.quotes[q];
+            // "“I'm in,” endorsed …": a comma inside the closing mark ends the clause
+            if quote.close < hi && quote.close > quote.open + 1 && self.is_punct(quote.close - 1, ",") {
+                return Some((vec![quote.span], AttributionKind::Direct));
+            }
             // a quote followed by more clause: "…" and other words → mixed
             let mut after = quote.close + 1;
             while after < hi && self.tokens[after].kind == Kind::Punct {
@@ -370,6 +412,17 @@ impl<'a> Ctx<'a> {
     fn is_subordinator(&self, i: usize) -> bool {
         self.tokens[i].kind == Kind::Word
             && matches!(self.low(i), "while" | "although" | "though" | "as" | "when" | "because" | "since" | "if" | "whereas" | "unless" | "once" | "after" | "before")
+    }
+
+    /// The quotation opening right after a sentence that ends (at token `hi`)
+    /// with a colon, across line breaks.
+    fn quote_after_colon(&self, hi: usize) -> Option<Quote> {
+        let last = (0..hi).rev().find(|&k| self.tokens[k].kind != Kind::Newline)?;
+        if !self.is_punct(last, ":") {
+            return None;
+        }
+        let next = (hi..self.tokens.len()).find(|&k| self.tokens[k].kind != Kind::Newline)?;
+        self.quote_at_open.get(&next).map(|&q| self.quotes[q])
     }
 
     /// The first comma at or after `from` outside quotations, or `hi`.
@@ -605,7 +658,13 @@ fn push(cx: &Ctx, out: &mut Vec<Candidate>, used: &mut Claims, mut c: Candidate)
     if c.content.len() == 1 && c.kind != AttributionKind::Direct {
         let s = c.content[0];
         if let Some(cut) = used.first_start_within(s) {
-            let cut = Span::new(s.start, cut).trim(cx.text, &[',', '—', '–', ';', ':']);
+            let mut cut = Span::new(s.start, cut).trim(cx.text, &[',', '—', '–', ';', ':']);
+            // "… last month, and" before the next speaker: no dangling conjunction
+            for conj in [" and", " but", " or", " while"] {
+                if cx.text[cut.start..cut.end].ends_with(conj) {
+                    cut = Span::new(cut.start, cut.end - conj.len()).trim(cx.text, &[',', '—', '–', ';', ':']);
+                }
+            }
             let words = cx.text[cut.start..cut.end].split_whitespace().count();
             if words < 2 {
                 return false;
@@ -767,10 +826,11 @@ pub fn find(text: &str, tokens: &[Token], lows: &Lowered, quotes: &[Quote], sent
     sorted
 }
 
-/// The source after "according to" when no ordinary phrase reads there
-/// ("a report by the state", whose nouns are also reporting verbs): the words
-/// up to the next comma or the sentence end, at most 24 tokens and no quote.
-fn according_source(cx: &Ctx, from: usize, hi: usize) -> Option<Np> {
+/// A speaker where no ordinary phrase reads ("according to a report by the
+/// state", whose nouns are also reporting verbs; "“…,” reads a Wednesday
+/// editorial"): the words up to the next comma or the sentence end, at most
+/// 24 tokens and no quote.
+fn phrase_to_comma(cx: &Ctx, from: usize, hi: usize) -> Option<Np> {
     let mut end = from;
     while end < hi && end - from < 24 {
         let t = cx.tokens[end];
@@ -809,7 +869,7 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
     if cue.according {
         let mut np = match cx.reader.after(cue.end, hi) {
             Some(np) => np,
-            None => according_source(cx, cue.end, hi)?,
+            None => phrase_to_comma(cx, cue.end, hi)?,
         };
         // "according to a report by X", "… an interview with X": X is part of the speaker
         if np.end + 1 < hi && cx.tokens[np.end].kind == Kind::Word && matches!(cx.low(np.end), "by" | "from" | "with" | "of" | "filed" | "released" | "published" | "conducted") {
@@ -817,7 +877,7 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             if matches!(cx.low(np.end), "filed" | "released" | "published" | "conducted") && e < hi && cx.low(e) == "by" {
                 e += 1;
             }
-            if let Some(tail) = cx.reader.after(e, hi).or_else(|| according_source(cx, e, hi)) {
+            if let Some(tail) = cx.reader.after(e, hi).or_else(|| phrase_to_comma(cx, e, hi)) {
                 np.end = tail.end;
                 if tail.kind == NpKind::Name {
                     np.kind = NpKind::Name;
@@ -868,6 +928,14 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             let (content, kind) = cx.content_from(cx.skip_after(cue, hi), hi)?;
             let rule = if kind == AttributionKind::Direct { "speaker-cue-quote" } else { "speaker-cue-clause" };
             return Some(make(kind, content, prev.speaker, prev.antecedent, rule));
+        }
+        // "…, he laughed and said": a pronoun or name right before a lone verb
+        if p >= lo + 2 && cx.tokens[p - 2].kind == Kind::Word && !cx.tokens[p - 2].cap && cx.low(p - 2).ends_with("ed") {
+            if let Some(np) = cx.reader.before(p - 2, lo).filter(|np| matches!(np.kind, NpKind::Pronoun | NpKind::Name)) {
+                let (content, kind) = cx.content_from(cx.skip_after(cue, hi), hi)?;
+                let rule = if kind == AttributionKind::Direct { "speaker-cue-quote" } else { "conjoined-cue" };
+                return Some(make(kind, content, Some(np), None, rule));
+            }
         }
         // "Mr. Lee backed the plan and said …": the subject of the sentence
         if let Some(mut subject) = cx.subject(lo, p - 1).filter(|np| np.kind != NpKind::Relative && !cx.lex.is("time_word", cx.low(np.end - 1))) {
@@ -977,6 +1045,12 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             let rule = if kind == AttributionKind::Direct { "speaker-cue-quote" } else { "speaker-cue-clause" };
             return Some(make(kind, content, Some(np), antecedent, rule));
         }
+        // "The mayor said:" closing its paragraph, the quotation opening the next one
+        if start >= hi {
+            if let Some(quote) = cx.quote_after_colon(hi) {
+                return Some(make(AttributionKind::Direct, vec![quote.span], Some(np), antecedent, "speaker-cue-quote"));
+            }
+        }
         if before_np > lo + 1 && sep(before_np - 1) && np.kind != NpKind::Relative {
             let (content, kind) = cx.content_before(lo, before_np)?;
             if cue.prior < cx.tuning.min_prior_clause && kind != AttributionKind::Direct {
@@ -996,7 +1070,7 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             return Some(make(kind, content, Some(subject), None, "speaker-cue-clause"));
         }
         // "…," said the source. / The plan failed, said the mayor.
-        let mut np = cx.reader.after(cue.end, hi)?;
+        let mut np = cx.reader.after(cue.end, hi).or_else(|| if cx.is_close_quote(p - 1) { phrase_to_comma(cx, cue.end, hi) } else { None })?;
         // "“…” wrote a man calling himself Paul": the participle phrase describes the speaker
         if cx.is_close_quote(p - 1) && np.end < hi && cx.tokens[np.end].kind == Kind::Word && cx.low(np.end).ends_with("ing") {
             let stop = (np.end..hi).find(|&k| cx.tokens[k].kind != Kind::Word && cx.tokens[k].kind != Kind::Number).unwrap_or(hi);
@@ -1008,6 +1082,8 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         let closes = np.end >= hi
             || matches!(cx.tok_text(np.end), "," | "." | ";" | "—" | "–" | "!" | "?" | "(" | ":")
             || matches!(cx.low(np.end), "in" | "on" | "at" | "during" | "who" | "according" | "last" | "this" | "after" | "before" | "to" | "of" | "when")
+            // "“…,” said one Democrat familiar with the talks", "“…,” said Sanders as he closed"
+            || cx.is_close_quote(p - 1) && matches!(cx.low(np.end), "with" | "as" | "while" | "because" | "from" | "for" | "about" | "and" | "whose" | "than")
             // "“…” wrote a man calling himself Paul": a participle after a quotation's inverted speaker
             || cx.is_close_quote(p - 1) && cx.tokens[np.end].kind == Kind::Word && cx.low(np.end).ends_with("ing");
         if matches!(cx.low(np.first), "that" | "this" | "these" | "those") || !closes {
@@ -1146,6 +1222,18 @@ mod tests {
             ("\"The plan is a mess,\" he went on.", &[("\"The plan is a mess,\"", "went on", "he")]),
             ("\"Close the gates!\" wrote a man calling himself Rex.", &[("\"Close the gates!\"", "wrote", "a man calling himself Rex")]),
             ("A source familiar with the mayor's thinking said, \"He will run.\"", &[("\"He will run.\"", "said", "A source familiar with the mayor's thinking")]),
+            // inverted speakers with a phrase after them; a bare verb in the past after a quotation
+            ("\"It was not convincing,\" said one aide familiar with the talks.", &[("\"It was not convincing,\"", "said", "one aide familiar with the talks")]),
+            ("\"We can win,\" said Ruiz as she left.", &[("\"We can win,\"", "said", "Ruiz")]),
+            ("\"Would it work?\" Hanson pressed.", &[("\"Would it work?\"", "pressed", "Hanson")]),
+            ("\"No!\" the crowd cried out.", &[("\"No!\"", "cried out", "the crowd")]),
+            ("\"Spineless,\" reads a Sunday editorial in The Ledger.", &[("\"Spineless,\"", "reads", "a Sunday editorial in The Ledger")]),
+            // "as X put it", "he laughed and said", a phrase and a comma before the quotation
+            ("Or, as Tom Reed put it: \"The gates are open.\"", &[("\"The gates are open.\"", "put it", "Tom Reed")]),
+            ("Asked about it, he laughed and said, \"We'll see.\"", &[("\"We'll see.\"", "said", "he")]),
+            ("Senator Lee declared in the spin room, \"I'm in.\"", &[("\"I'm in.\"", "declared", "Senator Lee")]),
+            // a colon closing its paragraph, the quotation in the next
+            ("The mayor said:\n\n\"We will rebuild.\"", &[("\"We will rebuild.\"", "said", "The mayor")]),
             // "As X wrote, CLAUSE": the main clause
             ("As the critic Ann Moss wrote years ago, the film was a triumph.", &[("the film was a triumph", "wrote", "the critic Ann Moss")]),
             (

@@ -87,9 +87,10 @@ pub fn split(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Sentence> {
             let next_cap = tokens.get(close + 1).is_some_and(|n| n.cap && n.space_before);
             // "…?'' Mr. Trump asked": the quotation's speaker follows
             let asks = last_inner.is_some_and(|k| matches!(k.text(text), "?" | "!"));
-            let cue_follows = asks && tokens[close + 1..tokens.len().min(close + 7)].iter().any(|t| {
-                t.kind == Kind::Word && lex.verb(lexicon::lower(t.text(text), &mut buf)).is_some_and(|v| v.strong)
-            });
+            let cue_follows = asks
+                && (tokens[close + 1..tokens.len().min(close + 7)].iter().any(|t| {
+                    t.kind == Kind::Word && lex.verb(lexicon::lower(t.text(text), &mut buf)).is_some_and(|v| v.strong)
+                }) || past_closes(text, tokens, close + 1));
             if ends_inside && next_cap && !cue_follows {
                 if let Some(s) = start.take() {
                     push(&mut out, s, close + 1, start_para);
@@ -132,6 +133,19 @@ pub fn split(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Sentence> {
         push(&mut out, s, tokens.len(), start_para);
     }
     out
+}
+
+/// A short speaker and a verb in the past closing its sentence start at
+/// `from`: `Hannity pressed.`, `the crowd cried out.`
+fn past_closes(text: &str, tokens: &[Token], from: usize) -> bool {
+    let end = tokens.len().min(from + 6);
+    let Some(k) = (from..end).find(|&k| tokens[k].kind == Kind::Word && !tokens[k].cap) else { return false };
+    let w = tokens[k].text(text);
+    let mut next = k + 1;
+    if tokens.get(next).is_some_and(|t| matches!(t.text(text), "out" | "back")) {
+        next += 1;
+    }
+    k > from && w.len() > 4 && w.ends_with("ed") && tokens.get(next).is_none_or(|t| t.kind == Kind::Punct && matches!(t.text(text), "." | "," | "!"))
 }
 
 #[cfg(test)]

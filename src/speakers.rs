@@ -261,6 +261,12 @@ impl<'a> Reader<'a> {
             return None;
         }
         let mut np = Np { first: start, end: i, kind: if has_name { NpKind::Name } else { NpKind::Description } };
+        // "one Democrat familiar with the talks", "a source close to the family"
+        if i + 1 < hi && i > start && self.low_in(i - 1, &["familiar", "close"]) && self.low_in(i, &["with", "to"]) {
+            if let Some(tail) = self.after_simple(i + 1, hi) {
+                return Some(Np { end: tail, ..np });
+            }
+        }
         // "a statement from the ministry", "a spokesman for the council"
         if i + 1 < hi && self.low_in(i, &["of", "from", "for", "at"]) {
             if let Some(tail) = self.after_simple(i + 1, hi) {
@@ -353,6 +359,7 @@ mod tests {
             ("said he.", Some("he")),
             ("said in a statement", None),
             ("said the Boston Globe on Thursday.", Some("the Boston Globe")),
+            ("said one Democrat familiar with the talks.", Some("one Democrat familiar with the talks")),
         ];
         for (text, want) in cases {
             assert_eq!(np_after_word(text, "said").as_deref(), *want, "{text:?}");
