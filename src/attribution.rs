@@ -134,6 +134,9 @@ impl<'a> Ctx<'a> {
         if self.tokens.get(after).is_some_and(|n| n.kind == Kind::Word) && matches!(self.low(after), "out" | "back") {
             after += 1;
         }
+        if after == i + 1 && !self.low(i).ends_with("ed") {
+            return false;
+        }
         let closes = self.tokens.get(after).is_none_or(|n| n.kind == Kind::Newline || n.kind == Kind::Punct && matches!(n.text(self.text), "." | "," | "!" | ";"));
         if !closes || i < lo + 2 {
             return false;
@@ -196,7 +199,11 @@ impl<'a> Ctx<'a> {
                 return Some(Cue { first: i, end: i + 1, prior: 0.5, gerund: false, tell: self.lex.is("tell_verb", &w), according: false, in_document: None });
             }
         }
-        if verb.is_none() && !t.cap && w.len() > 4 && w.ends_with("ed") && self.quoted_past(i, lo) {
+        let particle = self.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word) && matches!(self.low(i + 1), "out" | "back");
+        let past = !t.cap && (w.len() > 4 && w.ends_with("ed") || particle && w.len() > 2);
+        // "“This is fantastic!” beamed Donald Hartley": an unknown verb in the past between a quotation and a name
+        let inverted_past = past && inverted && self.reader.after(i + 1 + usize::from(particle), self.tokens.len()).is_some_and(|np| np.kind == NpKind::Name || self.lex.is("determiner", self.low(np.first)));
+        if verb.is_none() && past && (inverted_past || self.quoted_past(i, lo)) {
             let end = if self.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word) && matches!(self.low(i + 1), "out" | "back") { i + 2 } else { i + 1 };
             return Some(Cue { first: i, end, prior: 0.5, gerund: false, tell: false, according: false, in_document: None });
         }
@@ -897,6 +904,16 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         };
         return Some(make(AttributionKind::AccordingTo, content, Some(np), None, "according-to"));
     }
+    // "Said Comey, “…”": the cue opens the sentence, the speaker and the quotation follow
+    if cue.first == lo && cx.tokens[lo].cap && !cue.gerund {
+        let np = cx.reader.after(cue.end, hi).filter(|np| np.end + 1 < hi && matches!(cx.tok_text(np.end), "," | ":"));
+        if let Some(np) = np {
+            if let Some((content, AttributionKind::Direct)) = cx.content_from(np.end + 1, hi) {
+                return Some(make(AttributionKind::Direct, content, Some(np), None, "cue-speaker-quote"));
+            }
+        }
+        return None;
+    }
     // the word before the cue, over auxiliaries and adverbs
     let mut p = cue.first;
     while p > lo {
@@ -1141,7 +1158,7 @@ fn follow_on(cx: &Ctx, sentences: &[Sentence], out: &mut Vec<Candidate>, used: &
         let words = cx.tokens[q.open..q.close].iter().filter(|t| t.is_wordlike()).count();
         let opens_sentence = sent.first == q.open;
         let rest_is_punct = cx.tokens[q.close + 1..sent.end.max(q.close + 1)].iter().all(|t| t.kind == Kind::Punct);
-        if !opens_sentence || !rest_is_punct || words < 4 {
+        if !opens_sentence || !rest_is_punct || words < 2 {
             continue;
         }
         let Some((c, para)) = last else { continue };
@@ -1232,6 +1249,10 @@ mod tests {
             ("Or, as Tom Reed put it: \"The gates are open.\"", &[("\"The gates are open.\"", "put it", "Tom Reed")]),
             ("Asked about it, he laughed and said, \"We'll see.\"", &[("\"We'll see.\"", "said", "he")]),
             ("Senator Lee declared in the spin room, \"I'm in.\"", &[("\"I'm in.\"", "declared", "Senator Lee")]),
+            // an unknown verb in the past between a quotation and a name; "shot back"; "Said X, …"
+            ("\"This is fantastic!\" beamed Dana Hart of Madison.", &[("\"This is fantastic!\"", "beamed", "Dana Hart of Madison")]),
+            ("\"He wants a fight,\" Ruiz shot back. \"Let me talk.\"", &[("\"He wants a fight,\"", "shot back", "Ruiz"), ("\"Let me talk.\"", "", "")]),
+            ("Said Comey, \"The error is painful to us.\"", &[("\"The error is painful to us.\"", "Said", "Comey")]),
             // a colon closing its paragraph, the quotation in the next
             ("The mayor said:\n\n\"We will rebuild.\"", &[("\"We will rebuild.\"", "said", "The mayor")]),
             // "As X wrote, CLAUSE": the main clause

@@ -30,14 +30,17 @@ enum Dir {
 }
 
 fn direction(tokens: &[Token], i: usize, text: &str, mark: QuoteMark) -> Dir {
+    let t = tokens[i];
+    let before_space = t.space_before || i == 0 || matches!(tokens[i - 1].kind, Kind::Newline);
+    let after_space = tokens.get(i + 1).is_none_or(|n| n.space_before || n.kind == Kind::Newline);
+    let after_punct = tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Punct && !n.space_before && ",.;:!?)".contains(n.text(text)));
     match mark {
+        // a curly double mark set the wrong way round ("It's unusual,“ said …) reads by its place
+        QuoteMark::DoubleOpen if !before_space && (after_space || after_punct) && i > 0 && tokens[i - 1].kind == Kind::Punct => Dir::Close,
+        QuoteMark::DoubleClose if before_space && !after_space && !after_punct => Dir::Open,
         QuoteMark::DoubleOpen | QuoteMark::SingleOpen => Dir::Open,
         QuoteMark::DoubleClose | QuoteMark::SingleClose => Dir::Close,
         QuoteMark::DoubleStraight | QuoteMark::SingleStraight => {
-            let t = tokens[i];
-            let before_space = t.space_before || i == 0 || matches!(tokens[i - 1].kind, Kind::Newline);
-            let after_space = tokens.get(i + 1).is_none_or(|n| n.space_before || n.kind == Kind::Newline);
-            let after_punct = tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Punct && !n.space_before && ",.;:!?)".contains(n.text(text)));
             match (before_space, after_space || after_punct) {
                 (true, false) => Dir::Open,
                 (false, true) => Dir::Close,
@@ -133,6 +136,7 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("\"We won,\" he said.", &["\"We won,\""]),
             ("“We won,” he said.", &["“We won,”"]),
+            ("“We won,“ he said. ”Again.”", &["“We won,“", "”Again.”"]),
             ("‘We won,’ he said.", &["‘We won,’"]),
             ("'We won,' he said.", &["'We won,'"]),
             ("Syria’s ’90s were rock ’n’ roll.", &[]),

@@ -8,6 +8,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("quote-cue-speaker", "quotation followed by a reporting verb and its speaker"),
     ("quote-speaker-cue", "quotation followed by its speaker and a reporting verb"),
     ("speaker-cue-quote", "speaker and reporting verb introducing a quotation"),
+    ("cue-speaker-quote", "a sentence opening with the reporting verb, then its speaker and a quotation (\u{201c}Said X, \u{2026}\u{201d})"),
     ("speaker-cue-colon-quote", "speaker and reporting verb with a colon before a quotation"),
     ("speaker-cue-clause", "speaker and reporting verb followed by a reported clause"),
     ("clause-cue-speaker", "reported clause followed by a reporting verb and its speaker"),
