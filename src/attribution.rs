@@ -225,7 +225,7 @@ impl<'a> Ctx<'a> {
         // a noun after a determiner: "the report", "his statement"
         // ("another said", "some added": a past tense is no noun, and the quantifier speaks)
         let past = verb.is_some_and(|v| v.lemma != w && !w.ends_with('s') && !w.ends_with("ing"));
-        if i > lo && self.tokens[i - 1].kind == Kind::Word && self.lex.is("determiner", self.low(i - 1)) && !(past && crate::speakers::STANDALONE.contains(&self.low(i - 1))) {
+        if i > lo && self.tokens[i - 1].kind == Kind::Word && self.lex.is("determiner", self.low(i - 1)) && !(past && (crate::speakers::STANDALONE.contains(&self.low(i - 1)) || crate::speakers::NUMBERS.contains(&self.low(i - 1)))) {
             return None;
         }
         let mut end = i + 1;
@@ -615,6 +615,15 @@ impl<'a> Ctx<'a> {
         c.confidence >= self.tuning.min_confidence.unwrap_or(model.threshold)
     }
 
+    /// A sentence subject read up to its head: "Mr. Lee praised …" stops
+    /// before the verb, at the last capitalised word or person or body noun.
+    fn to_head(&self, mut np: Np) -> Np {
+        while np.end - 1 > np.first && !self.tokens[np.end - 1].cap && !self.lex.is("person_head", self.low(np.end - 1)) && !self.lex.is("org_head", self.low(np.end - 1)) {
+            np.end -= 1;
+        }
+        np
+    }
+
     /// The subject of the clause a participle hangs on: the first phrase of the sentence.
     fn subject(&self, lo: usize, hi: usize) -> Option<Np> {
         let mut i = lo;
@@ -833,6 +842,17 @@ pub fn find(text: &str, tokens: &[Token], lows: &Lowered, quotes: &[Quote], sent
     sorted
 }
 
+/// A set-off phrase ending in a quotation whose comma sits inside the mark,
+/// right before the verb at `p`: `Mr. Lane, citing “the magic of Trump,” said`.
+fn quoted_set_off(cx: &Ctx, p: usize, lo: usize) -> bool {
+    p > lo + 2
+        && cx.is_punct(p - 2, ",")
+        && cx.quote_at_close.get(&(p - 1)).is_some_and(|&q| {
+            let open = cx.quotes[q].open;
+            open > lo + 1 && cx.tokens[open - 1].kind == Kind::Word && !cx.tokens[open - 1].cap
+        })
+}
+
 /// A speaker where no ordinary phrase reads ("according to a report by the
 /// state", whose nouns are also reporting verbs; "“…,” reads a Wednesday
 /// editorial"): the words up to the next comma or the sentence end, at most
@@ -927,6 +947,11 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             p -= 1;
             continue;
         }
+        // "Sen. Jack Reed (D-R.I.), said": a comma after the parenthesis
+        if p > lo + 2 && cx.is_punct(p - 1, ",") && cx.is_punct(p - 2, ")") && cx.adverbial_before(p - 1, lo).is_some() {
+            p -= 1;
+            continue;
+        }
         // "X on Tuesday said", "X (R-Fla.) said": an adverbial of time or a parenthesis
         if let Some(q) = cx.adverbial_before(p, lo) {
             p = q;
@@ -940,7 +965,7 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         return None;
     }
     // "… and said that …": the same speaker as the sentence's previous attribution
-    if p > lo && cx.tokens[p - 1].kind == Kind::Word && cx.low(p - 1) == "and" {
+    if p > lo && cx.tokens[p - 1].kind == Kind::Word && matches!(cx.low(p - 1), "and" | "but") {
         if let Some(prev) = out.iter().rev().take_while(|c| c.sentence == si).find(|c| c.speaker.is_some()) {
             let (content, kind) = cx.content_from(cx.skip_after(cue, hi), hi)?;
             let rule = if kind == AttributionKind::Direct { "speaker-cue-quote" } else { "speaker-cue-clause" };
@@ -955,11 +980,8 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             }
         }
         // "Mr. Lee backed the plan and said …": the subject of the sentence
-        if let Some(mut subject) = cx.subject(lo, p - 1).filter(|np| np.kind != NpKind::Relative && !cx.lex.is("time_word", cx.low(np.end - 1))) {
-            // "Mr. Lee praised …": the phrase stops before the first verb
-            while subject.end - 1 > subject.first && !cx.tokens[subject.end - 1].cap && !cx.lex.is("person_head", cx.low(subject.end - 1)) && !cx.lex.is("org_head", cx.low(subject.end - 1)) {
-                subject.end -= 1;
-            }
+        if let Some(subject) = cx.subject(lo, p - 1).filter(|np| np.kind != NpKind::Relative && !cx.lex.is("time_word", cx.low(np.end - 1))) {
+            let subject = cx.to_head(subject);
             let (content, kind) = cx.content_from(cx.skip_after(cue, hi), hi)?;
             let rule = if kind == AttributionKind::Direct { "speaker-cue-quote" } else { "conjoined-cue" };
             return Some(make(kind, content, Some(subject), None, rule));
@@ -977,8 +999,8 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         } else {
             np
         }
-    } else if p > lo + 1 && sep(p - 1) && !cue.gerund {
-        let mark = cx.tok_text(p - 1);
+    } else if p > lo + 1 && (sep(p - 1) || quoted_set_off(cx, p, lo)) && !cue.gerund {
+        let mark = if sep(p - 1) { cx.tok_text(p - 1) } else { "," };
         let open = (lo..p - 1).rev().take(30).find(|&q| cx.tok_text(q) == mark && cx.tokens[q].kind == Kind::Punct && !cx.in_quote[q]);
         let head = open
             .and_then(|q| cx.reader.before(q, lo))
@@ -1082,8 +1104,15 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
     if p > lo && (sep(p - 1) || cx.is_close_quote(p - 1)) {
         if cue.gerund {
             // "…, saying that …": the speaker is the clause's subject
+            // "X, citing a poll, said …": a set-off participle before the main verb reports nothing
+            let main_verb = (cue.end + 1..hi.min(cue.end + 20)).find(|&k| {
+                !cx.in_quote[k] && cx.tokens[k].kind == Kind::Word && cx.lex.verb(cx.low(k)).is_some_and(|v| v.strong && !v.gerund)
+            });
+            if main_verb.is_some_and(|k| cx.is_punct(k - 1, ",") || cx.is_close_quote(k - 1) && cx.is_punct(k - 2, ",")) {
+                return None;
+            }
             let (content, kind) = cx.content_from(cx.skip_after(cue, hi), hi)?;
-            let subject = out.iter().rev().take_while(|c| c.sentence == si).find(|c| c.speaker.is_some()).and_then(|c| c.speaker).or_else(|| cx.subject(lo, p - 1))?;
+            let subject = out.iter().rev().take_while(|c| c.sentence == si).find(|c| c.speaker.is_some()).and_then(|c| c.speaker).or_else(|| cx.subject(lo, p - 1).map(|np| cx.to_head(np)))?;
             return Some(make(kind, content, Some(subject), None, "speaker-cue-clause"));
         }
         // "…," said the source. / The plan failed, said the mayor.
@@ -1255,6 +1284,12 @@ mod tests {
             ("Said Comey, \"The error is painful to us.\"", &[("\"The error is painful to us.\"", "Said", "Comey")]),
             // a colon closing its paragraph, the quotation in the next
             ("The mayor said:\n\n\"We will rebuild.\"", &[("\"We will rebuild.\"", "said", "The mayor")]),
+            // proportions of people; "but said"; a comma after a parenthesis; a set-off participle
+            ("One in three said the party ignores them.", &[("the party ignores them", "said", "One in three")]),
+            ("She paid the loans, but said she could not teach.", &[("she could not teach", "said", "She")]),
+            ("Sen. Jack Reed (D-R.I.), said on Tuesday that he had not read it.", &[("he had not read it", "said", "Sen. Jack Reed")]),
+            ("Mr. Lane, citing \"the magic of the race,\" said the candidate could win.", &[("the candidate could win", "said", "Mr. Lane")]),
+            ("Mr. Lane, citing a poll, said the candidate could win.", &[("the candidate could win", "said", "Mr. Lane")]),
             // "As X wrote, CLAUSE": the main clause
             ("As the critic Ann Moss wrote years ago, the film was a triumph.", &[("the film was a triumph", "wrote", "the critic Ann Moss")]),
             (

@@ -47,6 +47,8 @@ const PARTICLES: &[&str] = &[
 const LINKS: &[&str] = &["of", "for", "and", "&", "on", "de"];
 const EXTENDERS: &[&str] = &["of", "for", "at", "from", "with", "in"];
 const MAX_NP: usize = 14;
+/// Number words, for proportions of people ("one in three").
+pub const NUMBERS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 /// Quantifiers that stand alone for a person or a group before a cue.
 pub const STANDALONE: &[&str] = &["another", "one", "some", "many", "others", "several", "both", "most", "few", "neither", "either"];
 
@@ -129,6 +131,11 @@ impl<'a> Reader<'a> {
             }
             if self.lex.is("pronoun", w) && w != "that" {
                 return Some(Np { first: last, end, kind: NpKind::Pronoun });
+            }
+            // "one in three said", "nearly three in five said"
+            if last >= lo + 2 && NUMBERS.contains(&w) && self.low(last - 1) == "in" && (NUMBERS.contains(&self.low(last - 2)) || self.tokens[last - 2].kind == Kind::Number) {
+                let first = if last >= lo + 3 && matches!(self.low(last - 3), "nearly" | "almost" | "about" | "roughly" | "some" | "only" | "just") { last - 3 } else { last - 2 };
+                return Some(Np { first, end, kind: NpKind::Description });
             }
             // "yet another said", "one added": a quantifier standing for a person
             if STANDALONE.contains(&w) && (last == lo || self.tokens[last - 1].cap || !self.content_word(last - 1) && !self.is("determiner", last - 1)) {
@@ -339,6 +346,7 @@ mod tests {
             ("residents, who said", Some("who")),
             ("But Trump’s campaign said", Some("Trump’s campaign")),
             ("Yet another said", Some("another")),
+            ("But nearly three in five said", Some("nearly three in five")),
             ("Another said", Some("Another")),
             ("The post said", Some("The post")),
             ("A source familiar with the senator's thinking said", Some("A source familiar with the senator's thinking")),
