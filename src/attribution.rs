@@ -312,7 +312,9 @@ impl<'a> Ctx<'a> {
                         continue;
                     }
                     if let Some(np) = self.reader.after(i, hi) {
-                        if np.kind == NpKind::Name || np.kind == NpKind::Pronoun || self.lex.is("hearer", self.low(np.end - 1)) {
+                        // "told his closest advisers": a described hearer, when what follows is no clause of its own
+                        let described = np.kind == NpKind::Description && np.end < hi && (self.is_subordinator(np.end) || matches!(self.tokens[np.end].kind, Kind::Punct) && ends(self.tok_text(np.end)));
+                        if np.kind == NpKind::Name || np.kind == NpKind::Pronoun || self.lex.is("hearer", self.low(np.end - 1)) || described {
                             i = np.end;
                             continue;
                         }
@@ -369,6 +371,16 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let comma = self.is_punct(j - 1, ",");
+            // ", and nearly three in five said …": a new speaker and a verb of saying start a new report
+            if comma && matches!(self.low(j), "and" | "but") {
+                let verb = (j + 2..e.min(j + 9)).take_while(|&k| self.tokens[k].is_wordlike()).find(|&k| {
+                    self.lex.verb(self.low(k)).is_some_and(|v| v.strong && v.lemma != self.low(k) && !v.gerund)
+                });
+                if verb.is_some_and(|k| self.reader.before(k, j + 1).is_some_and(|np| np.first == j + 1)) {
+                    e = j - 1;
+                    break;
+                }
+            }
             let and = self.tokens[j - 1].kind == Kind::Word && self.low(j - 1) == "and";
             if !(comma || and) {
                 continue;
@@ -1077,7 +1089,9 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             let rule = add_split(cx, cue, hi, &mut content);
             return Some(make(kind, content, Some(np), antecedent, rule.unwrap_or("quote-speaker-cue")));
         }
-        if let Some((content, kind)) = content_after() {
+        // "This is not about me, Obama told his advisers as he wrote": the clause before the speaker
+        let subordinate_after = start < hi && cx.is_subordinator(start) && !as_opening && before_np > lo + 1 && sep(before_np - 1);
+        if let Some((content, kind)) = content_after().filter(|_| !subordinate_after) {
             if cue.prior < cx.tuning.min_prior_clause && kind != AttributionKind::Direct {
                 return None;
             }
@@ -1285,7 +1299,7 @@ mod tests {
             // a colon closing its paragraph, the quotation in the next
             ("The mayor said:\n\n\"We will rebuild.\"", &[("\"We will rebuild.\"", "said", "The mayor")]),
             // proportions of people; "but said"; a comma after a parenthesis; a set-off participle
-            ("One in three said the party ignores them.", &[("the party ignores them", "said", "One in three")]),
+            ("One in three said the party ignores them, and nearly two in five said they would stay home.", &[("the party ignores them", "said", "One in three"), ("they would stay home", "said", "nearly two in five")]),
             ("She paid the loans, but said she could not teach.", &[("she could not teach", "said", "She")]),
             ("Sen. Jack Reed (D-R.I.), said on Tuesday that he had not read it.", &[("he had not read it", "said", "Sen. Jack Reed")]),
             ("Mr. Lane, citing \"the magic of the race,\" said the candidate could win.", &[("the candidate could win", "said", "Mr. Lane")]),

@@ -90,6 +90,11 @@ impl<'a> Reader<'a> {
         t.kind == Kind::Word && t.cap && !self.is("not_name", i) && !self.is("determiner", i) && !self.is("pronoun", i)
     }
 
+    /// Token `i` is the punctuation mark `mark`.
+    fn is_punct_at(&self, i: usize, mark: &str) -> bool {
+        self.tokens[i].kind == Kind::Punct && self.tokens[i].text(self.text) == mark
+    }
+
     /// A possessive: `his`, `their`, `the senator's`.
     fn possessive(&self, i: usize) -> bool {
         let w = self.low(i);
@@ -190,6 +195,11 @@ impl<'a> Reader<'a> {
             }
             if tok.kind == Kind::Word && self.is("determiner", j) && has_head {
                 first = j;
+                break;
+            }
+            // "the bespectacled, 71-year-old diplomat": adjectives set apart by a comma
+            if has_head && !has_name && self.is_punct_at(j, ",") && j >= lo + 2 && self.word(j - 1) && !self.tokens[j - 1].cap && self.content_word(j - 1) && self.is("determiner", j - 2) {
+                first = j - 2;
                 break;
             }
             break;
@@ -347,6 +357,7 @@ mod tests {
             ("But Trump’s campaign said", Some("Trump’s campaign")),
             ("Yet another said", Some("another")),
             ("But nearly three in five said", Some("nearly three in five")),
+            ("the bespectacled, 71-year-old diplomat said", Some("the bespectacled, 71-year-old diplomat")),
             ("Another said", Some("Another")),
             ("The post said", Some("The post")),
             ("A source familiar with the senator's thinking said", Some("A source familiar with the senator's thinking")),
