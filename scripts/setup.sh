@@ -26,7 +26,7 @@ die() { echo "setup: error: $*" >&2; exit 1; }
 started=$(date +%s)
 
 # --- Rust -------------------------------------------------------------------------------------
-command -v cargo >/dev/null 2>&1 || die "cargo is missing: install Rust from https://rustup.rs (stable, >= 1.80)"
+command -v cargo >/dev/null 2>&1 || die "cargo is missing: install Rust from https://rustup.rs (stable, >= 1.82)"
 if command -v rustup >/dev/null 2>&1; then
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the Rust target wasm32-unknown-unknown"

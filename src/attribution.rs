@@ -87,6 +87,14 @@ struct Cue {
     in_document: Option<usize>,
 }
 
+impl Cue {
+    /// A cue of tokens `first..end` with only a prior: no gerund, hearer,
+    /// `according to` or document.
+    fn plain(first: usize, end: usize, prior: f32) -> Cue {
+        Cue { first, end, prior, gerund: false, tell: false, according: false, in_document: None }
+    }
+}
+
 struct Ctx<'a> {
     text: &'a str,
     tokens: &'a [Token],
@@ -130,19 +138,27 @@ impl<'a> Ctx<'a> {
     /// A verb in the past right after a quotation and its speaker, closing the
     /// sentence or its clause: `“No!” the crowd cried out.`, `“Why?” Hannity pressed.`
     fn quoted_past(&self, i: usize, lo: usize) -> bool {
-        let mut after = i + 1;
-        if self.tokens.get(after).is_some_and(|n| n.kind == Kind::Word) && matches!(self.low(after), "out" | "back") {
-            after += 1;
-        }
-        if after == i + 1 && !self.low(i).ends_with("ed") {
+        let particle = self.particle_after(i);
+        if !particle && !self.low(i).ends_with("ed") {
             return false;
         }
+        let after = i + 1 + usize::from(particle);
         let closes = self.tokens.get(after).is_none_or(|n| n.kind == Kind::Newline || n.kind == Kind::Punct && matches!(n.text(self.text), "." | "," | "!" | ";"));
         if !closes || i < lo + 2 {
             return false;
         }
-        let Some(np) = self.reader.before(i, lo) else { return false };
-        np.first > lo && (self.is_close_quote(np.first - 1) || np.first > lo + 1 && self.is_punct(np.first - 1, ",") && self.is_close_quote(np.first - 2))
+        self.reader.before(i, lo).is_some_and(|np| self.after_quote(np.first, lo))
+    }
+
+    /// `out` or `back` follows the verb at `i`: `cried out`, `shot back`.
+    fn particle_after(&self, i: usize) -> bool {
+        self.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word) && matches!(self.low(i + 1), "out" | "back")
+    }
+
+    /// Token `k` comes right after a closing quotation mark, or after the mark
+    /// and a comma (`“…,” said`, `“…”, said`), inside the sentence from `lo`.
+    fn after_quote(&self, k: usize, lo: usize) -> bool {
+        k > lo && (self.is_close_quote(k - 1) || k > lo + 1 && self.is_punct(k - 1, ",") && self.is_close_quote(k - 2))
     }
 
     /// The cue starting at token `i`, if any.
@@ -153,7 +169,7 @@ impl<'a> Ctx<'a> {
         }
         let w = self.low(i);
         if w == "according" && self.tokens.get(i + 1).is_some_and(|n| n.text(self.text).eq_ignore_ascii_case("to")) {
-            return Some(Cue { first: i, end: i + 2, prior: 1.0, gerund: false, tell: false, according: true, in_document: None });
+            return Some(Cue { according: true, ..Cue::plain(i, i + 2, 1.0) });
         }
         // "turnout fell to 52 percent in a new national survey" (the survey speaks)
         if w == "in" && i > lo + 2 && self.tokens[i - 1].kind != Kind::Punct {
@@ -165,7 +181,7 @@ impl<'a> Ctx<'a> {
             while k < stop {
                 let tk = self.tokens[k];
                 if tk.kind == Kind::Word && matches!(self.low(k), "poll" | "polls" | "survey" | "surveys" | "study" | "report" | "analysis") {
-                    return Some(Cue { first: i, end: i + 1, prior: 0.5, gerund: false, tell: false, according: false, in_document: Some(k + 1) });
+                    return Some(Cue { in_document: Some(k + 1), ..Cue::plain(i, i + 1, 0.5) });
                 }
                 let ok = tk.cap || tk.kind == Kind::Number || tk.is_punct(self.text, "/") || tk.is_punct(self.text, "-")
                     || (tk.kind == Kind::Word && matches!(self.low(k), "new" | "latest" | "recent" | "national" | "exit" | "opinion" | "online" | "annual"));
@@ -184,28 +200,27 @@ impl<'a> Ctx<'a> {
             if end + 1 < self.tokens.len() && self.low(end) == "to" && self.lex.verb(self.low(end + 1)).is_some_and(|v| v.strong) {
                 end += 2;
             }
-            return Some(Cue { first: i, end, prior: 0.5, gerund: w == "going", tell: false, according: false, in_document: None });
+            return Some(Cue { gerund: w == "going", ..Cue::plain(i, end, 0.5) });
         }
         // "as X put it", "as she puts it"
         if matches!(w, "put" | "puts") && self.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word) && self.low(i + 1) == "it" {
-            return Some(Cue { first: i, end: i + 2, prior: 0.6, gerund: false, tell: false, according: false, in_document: None });
+            return Some(Cue::plain(i, i + 2, 0.6));
         }
         let verb = self.lex.verb(&w);
         // a known verb right after a quotation, or after it and its speaker, reports it: "“…,” reads an editorial"
-        let inverted = i > lo && (self.is_close_quote(i - 1) || i > lo + 1 && self.is_punct(i - 1, ",") && self.is_close_quote(i - 2));
+        let inverted = self.after_quote(i, lo);
         if verb.is_some_and(|v| !v.gerund) && !t.cap && (inverted || self.quoted_past(i, lo)) && !w.ends_with("ing") {
             let mined = self.lex.mined(&w).map_or(0.0, |(g, n)| (g as f32 + 1.0) / (n as f32 + 2.0));
             if mined < 0.5 {
-                return Some(Cue { first: i, end: i + 1, prior: 0.5, gerund: false, tell: self.lex.is("tell_verb", &w), according: false, in_document: None });
+                return Some(Cue { tell: self.lex.is("tell_verb", &w), ..Cue::plain(i, i + 1, 0.5) });
             }
         }
-        let particle = self.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word) && matches!(self.low(i + 1), "out" | "back");
+        let particle = self.particle_after(i);
         let past = !t.cap && (w.len() > 4 && w.ends_with("ed") || particle && w.len() > 2);
         // "“This is fantastic!” beamed Donald Hartley": an unknown verb in the past between a quotation and a name
         let inverted_past = past && inverted && self.reader.after(i + 1 + usize::from(particle), self.tokens.len()).is_some_and(|np| np.kind == NpKind::Name || self.lex.is("determiner", self.low(np.first)));
         if verb.is_none() && past && (inverted_past || self.quoted_past(i, lo)) {
-            let end = if self.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word) && matches!(self.low(i + 1), "out" | "back") { i + 2 } else { i + 1 };
-            return Some(Cue { first: i, end, prior: 0.5, gerund: false, tell: false, according: false, in_document: None });
+            return Some(Cue::plain(i, i + 1 + usize::from(particle), 0.5));
         }
         let mined = self.lex.mined(&w).map(|(g, n)| (g as f32 + 1.0) / (n as f32 + 2.0));
         let prior = match (verb, mined) {
@@ -1130,9 +1145,10 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             return Some(make(kind, content, Some(subject), None, "speaker-cue-clause"));
         }
         // "…," said the source. / The plan failed, said the mayor.
-        let mut np = cx.reader.after(cue.end, hi).or_else(|| if cx.is_close_quote(p - 1) { phrase_to_comma(cx, cue.end, hi) } else { None })?;
+        let quoted = cx.is_close_quote(p - 1);
+        let mut np = cx.reader.after(cue.end, hi).or_else(|| if quoted { phrase_to_comma(cx, cue.end, hi) } else { None })?;
         // "“…” wrote a man calling himself Paul": the participle phrase describes the speaker
-        if cx.is_close_quote(p - 1) && np.end < hi && cx.tokens[np.end].kind == Kind::Word && cx.low(np.end).ends_with("ing") {
+        if quoted && np.end < hi && cx.tokens[np.end].kind == Kind::Word && cx.low(np.end).ends_with("ing") {
             let stop = (np.end..hi).find(|&k| cx.tokens[k].kind != Kind::Word && cx.tokens[k].kind != Kind::Number).unwrap_or(hi);
             if stop - np.end <= 8 {
                 np.end = stop;
@@ -1143,9 +1159,9 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             || matches!(cx.tok_text(np.end), "," | "." | ";" | "—" | "–" | "!" | "?" | "(" | ":")
             || matches!(cx.low(np.end), "in" | "on" | "at" | "during" | "who" | "according" | "last" | "this" | "after" | "before" | "to" | "of" | "when")
             // "“…,” said one Democrat familiar with the talks", "“…,” said Sanders as he closed"
-            || cx.is_close_quote(p - 1) && matches!(cx.low(np.end), "with" | "as" | "while" | "because" | "from" | "for" | "about" | "and" | "whose" | "than")
+            || quoted && matches!(cx.low(np.end), "with" | "as" | "while" | "because" | "from" | "for" | "about" | "and" | "whose" | "than")
             // "“…” wrote a man calling himself Paul": a participle after a quotation's inverted speaker
-            || cx.is_close_quote(p - 1) && cx.tokens[np.end].kind == Kind::Word && cx.low(np.end).ends_with("ing");
+            || quoted && cx.tokens[np.end].kind == Kind::Word && cx.low(np.end).ends_with("ing");
         if matches!(cx.low(np.first), "that" | "this" | "these" | "those") || !closes {
             return None;
         }
