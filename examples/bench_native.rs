@@ -297,10 +297,8 @@ fn stages(texts: &[String], reps: usize, max_s: f64) -> String {
             "sourcetypes::classify",
             Box::new(|| {
                 each(&|p| {
-                    p.mentions
-                        .iter()
-                        .map(|m| sourcetypes::classify(p.text, m).rule.len())
-                        .sum()
+                    let words = sourcetypes::Words::new(p.text);
+                    p.mentions.iter().map(|m| sourcetypes::classify_in(p.text, &words, m).rule.len()).sum()
                 })
             }),
         ),
@@ -308,7 +306,7 @@ fn stages(texts: &[String], reps: usize, max_s: f64) -> String {
             "pressures::find",
             Box::new(|| {
                 each(&|p| {
-                    pressures::find(p.text, &p.findings.sentences, &p.findings.attributions).len()
+                    pressures::find_in(p.text, &p.tokens, &p.findings.sentences, &p.findings.attributions).len()
                 })
             }),
         ),
@@ -448,10 +446,8 @@ fn footprint(path: &str) -> Result<String, String> {
     row("coref::link", k, p);
     let typed = typed_mentions(&linked);
     let (_, k, p) = heap_step(|| {
-        typed
-            .iter()
-            .map(|m| sourcetypes::classify(&text, m).rule.len())
-            .sum::<usize>()
+        let words = sourcetypes::Words::new(&text);
+        typed.iter().map(|m| sourcetypes::classify_in(&text, &words, m).rule.len()).sum::<usize>()
     });
     row("sourcetypes::classify", k, p);
     let spans: Vec<Span> = sents.iter().map(|s| s.span).collect();

@@ -51,6 +51,30 @@ impl Lowered {
         Lowered { buf, ends }
     }
 
+    /// Lower-cases every token of `text`, punctuation and numbers included
+    /// (a mark's form is the mark itself, `’` folded to `'`).
+    pub fn every(text: &str, tokens: &[crate::tokens::Token]) -> Lowered {
+        let mut buf = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(tokens.len() + 1);
+        ends.push(0);
+        let mut scratch = String::new();
+        for t in tokens {
+            buf.push_str(lower(t.text(text), &mut scratch));
+            ends.push(buf.len() as u32);
+        }
+        Lowered { buf, ends }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.ends.len().saturating_sub(1)
+    }
+
+    /// True when there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// The lower-case form of token `i`.
     pub fn get(&self, i: usize) -> &str {
         &self.buf[self.ends[i] as usize..self.ends[i + 1] as usize]

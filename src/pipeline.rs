@@ -37,12 +37,13 @@ pub fn run_tuned(text: &str, options: &Options, tuning: Tuning) -> Findings {
     for (k, &e) in used.iter().enumerate() {
         index[e] = Some(k);
     }
+    let words = if used.is_empty() { sourcetypes::Words::default() } else { sourcetypes::Words::new(text) };
     let sources: Vec<FoundSource> = used
         .iter()
         .map(|&e| {
             let ent = &linked.entities[e];
             // typing reads a window around each mention: the first ones say what it needs
-            let typing = sourcetypes::classify(text, &ent.mentions[..ent.mentions.len().min(MAX_TYPED_MENTIONS)]);
+            let typing = sourcetypes::classify_in(text, &words, &ent.mentions[..ent.mentions.len().min(MAX_TYPED_MENTIONS)]);
             FoundSource {
                 name: ent.name.clone(),
                 source_type: typing.source_type,
@@ -71,6 +72,6 @@ pub fn run_tuned(text: &str, options: &Options, tuning: Tuning) -> Findings {
         })
         .collect();
     let sentence_spans: Vec<_> = sents.iter().map(|s| s.span).collect();
-    let pressures = if options.pressures { pressures::find(text, &sentence_spans, &attributions) } else { Vec::new() };
+    let pressures = if options.pressures { pressures::find_in(text, &toks, &sentence_spans, &attributions) } else { Vec::new() };
     Findings { sentences: sentence_spans, sources, attributions, pressures }
 }

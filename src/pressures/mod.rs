@@ -44,7 +44,12 @@ use words::Words;
 /// attributions already found (a pressure inside an attribution's content is
 /// claimed by that attribution's source).
 pub fn find(text: &str, sentences: &[Span], attributions: &[FoundAttribution]) -> Vec<FoundPressure> {
-    let w = Words::new(text);
+    find_in(text, &crate::tokens::tokenize(text), sentences, attributions)
+}
+
+/// [`find`] over the tokens the pipeline already made of `text`.
+pub fn find_in(text: &str, tokens: &[crate::tokens::Token], sentences: &[Span], attributions: &[FoundAttribution]) -> Vec<FoundPressure> {
+    let w = Words::from_tokens(text, tokens);
     if w.is_empty() {
         return Vec::new();
     }

@@ -5,24 +5,31 @@
 //! are token ranges inside one clause, so no rule looks past a sentence end.
 
 use super::lexicon;
+use crate::lexicon::Lowered;
 use crate::span::Span;
-use crate::tokens::{self, Kind, Token};
+use crate::tokens::{Kind, Token};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The tokens of a text with their lower-case forms.
 pub struct Words<'t> {
     text: &'t str,
-    toks: Vec<Token>,
-    lower: Vec<String>,
+    toks: Cow<'t, [Token]>,
+    lower: Lowered,
 }
 
 impl<'t> Words<'t> {
     /// Tokenizes `text`.
+    #[cfg(test)]
     pub fn new(text: &'t str) -> Words<'t> {
-        let toks = tokens::tokenize(text);
-        let mut buf = String::new();
-        let lower = toks.iter().map(|t| crate::lexicon::lower(t.text(text), &mut buf).to_string()).collect();
-        Words { text, toks, lower }
+        let toks = crate::tokens::tokenize(text);
+        let lower = Lowered::every(text, &toks);
+        Words { text, toks: Cow::Owned(toks), lower }
+    }
+
+    /// Reads the tokens the pipeline already made of `text`.
+    pub fn from_tokens(text: &'t str, toks: &'t [Token]) -> Words<'t> {
+        Words { text, toks: Cow::Borrowed(toks), lower: Lowered::every(text, toks) }
     }
 
     /// Number of tokens.
@@ -38,7 +45,11 @@ impl<'t> Words<'t> {
 
     /// The lower-case text of token `i` (`'` for `’`); empty past the end.
     pub fn w(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        if i < self.lower.len() {
+            self.lower.get(i)
+        } else {
+            ""
+        }
     }
 
     /// True when token `i` is a word or number.

@@ -2,7 +2,7 @@
 
 use super::lexicon;
 use super::phrase::{self, Class, RunKind};
-use super::words::tokenize;
+use super::words::{tokenize, Words};
 use crate::model::AffiliationKind;
 use crate::span::Span;
 
@@ -63,12 +63,17 @@ pub fn party_code(key: &str) -> Option<&'static str> {
 /// mentions: the most frequent `<Capitalised> government` within `window`
 /// bytes of any mention (`the Iraqi government` → `Iraqi government`).
 pub fn qualify(text: &str, mentions: &[Span], bare: &str, window: usize) -> Option<String> {
+    qualify_in(text, &Words::new(text), mentions, bare, window)
+}
+
+/// [`qualify`] reading the text's tokens from `index` (made from the same `text`).
+pub fn qualify_in(text: &str, index: &Words, mentions: &[Span], bare: &str, window: usize) -> Option<String> {
     let bare_key = lexicon::phrase_key(bare);
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
     for (order, m) in mentions.iter().enumerate() {
         let lo = super::anonymity::floor_char(text, m.start.saturating_sub(window));
         let hi = super::anonymity::floor_char(text, m.end + window);
-        let words = tokenize(text, Span::new(lo, hi));
+        let words = index.window(Span::new(lo, hi));
         for i in 1..words.len() {
             if !words[i].is_word() || words[i].key != bare_key || words[i].cap {
                 continue;

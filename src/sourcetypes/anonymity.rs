@@ -8,7 +8,7 @@
 //! are bounded and stop at the sentence end.
 
 use super::lexicon;
-use super::words::{tokenize, Tok, Word};
+use super::words::{Tok, Word, Words};
 use crate::span::Span;
 
 /// How far after a mention the clause may reach, in bytes.
@@ -90,6 +90,10 @@ fn matches(words: &[Word]) -> Vec<(usize, usize, bool)> {
     let mut p = 0;
     while p < idx.len() {
         let mut hit = None;
+        if !lx.anonymity_first.contains(&words[idx[p]].key) {
+            p += 1;
+            continue;
+        }
         for (phrase, strong) in &lx.anonymity {
             let n = phrase.len();
             if p + n <= idx.len() && (0..n).all(|q| words[idx[p + q]].key == phrase[q]) {
@@ -140,9 +144,17 @@ pub fn find(text: &str, mention: Span) -> Option<Marker> {
     if mention.is_empty() || mention.end > text.len() {
         return None;
     }
+    find_in(text, &Words::new(text), mention)
+}
+
+/// [`find`] reading the text's tokens from `index` (made from the same `text`).
+pub fn find_in(text: &str, index: &Words, mention: Span) -> Option<Marker> {
+    if mention.is_empty() || mention.end > text.len() {
+        return None;
+    }
     let lo = sentence_start(text, mention.start, BEFORE);
     let hi = sentence_end(text, mention.end, AFTER).max(mention.end);
-    let words = tokenize(text, Span::new(lo, hi));
+    let words = index.window(Span::new(lo, hi));
     let first_in = words.iter().position(|w| w.span.start >= mention.start).unwrap_or(words.len());
     let first_after = words.iter().position(|w| w.span.start >= mention.end).unwrap_or(words.len());
     let mut best: Option<Marker> = None;

@@ -79,6 +79,8 @@ pub struct Lexicon {
     pub posts: HashSet<String>,
     /// Anonymity phrases as word keys, with `true` for strong ones; longest first.
     pub anonymity: Vec<(Vec<String>, bool)>,
+    /// The first words of the anonymity phrases, to skip every other word at once.
+    pub anonymity_first: HashSet<String>,
     /// The longest entry, in words, over the phrase lists.
     pub max_words: usize,
 }
@@ -229,6 +231,7 @@ impl Lexicon {
             lx.anonymity.push((words, v == "strong"));
         }
         lx.anonymity.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
+        lx.anonymity_first = lx.anonymity.iter().map(|a| a.0[0].clone()).collect();
         let words = |k: &String| k.split(' ').count();
         lx.max_words = lx
             .roles

@@ -20,6 +20,7 @@ pub mod words;
 use crate::model::{AffiliationKind, SourceType};
 use crate::span::Span;
 use phrase::{Class, Item, Reading, RunKind};
+pub use words::Words;
 use words::{tokenize, Tok, Word};
 
 /// What the typing decides for one source.
@@ -428,16 +429,16 @@ fn index_at(words: &[Word], pos: usize) -> usize {
 }
 
 /// Reads one mention with its bounded context.
-fn read_mention(text: &str, m: Span) -> MentionReading {
+fn read_mention(text: &str, index: &Words, m: Span) -> MentionReading {
     let lx = lexicon::get();
     let lo = anonymity::floor_char(text, m.start.saturating_sub(BEFORE));
     let lo = text[lo..m.start].rfind('\n').map_or(lo, |p| lo + p + 1);
     let hi = anonymity::floor_char(text, m.end + AFTER);
     let hi = text[m.end..hi].find('\n').map_or(hi, |p| m.end + p);
-    let words = tokenize(text, Span::new(lo, hi));
-    let mi = index_at(&words, m.start);
-    let mj = index_at(&words, m.end);
-    let mut r = MentionReading { marker: anonymity::find(text, m), ..Default::default() };
+    let words = index.window(Span::new(lo, hi));
+    let mi = index_at(words, m.start);
+    let mj = index_at(words, m.end);
+    let mut r = MentionReading { marker: anonymity::find_in(text, index, m), ..Default::default() };
     if mi >= mj {
         return r;
     }
@@ -576,12 +577,18 @@ fn best(cands: &[Cand]) -> Option<&Cand> {
 /// with no usable mention the source is an `unnamed_person` typed by rule
 /// `unnamed-person`.
 pub fn classify(text: &str, mentions: &[Span]) -> Typing {
+    classify_in(text, &Words::new(text), mentions)
+}
+
+/// [`classify`] with the text's tokens made once ([`Words::new`]) and shared
+/// by every source of the text.
+pub fn classify_in(text: &str, index: &Words, mentions: &[Span]) -> Typing {
     let usable: Vec<Span> = mentions
         .iter()
         .copied()
         .filter(|m| !m.is_empty() && m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end))
         .collect();
-    let readings: Vec<MentionReading> = usable.iter().map(|&m| read_mention(text, m)).collect();
+    let readings: Vec<MentionReading> = usable.iter().map(|&m| read_mention(text, index, m)).collect();
     let votes: Vec<Vote> = readings.iter().filter_map(|r| r.vote).collect();
     let winner = elect(&votes).unwrap_or(Vote { source_type: SourceType::UnnamedPerson, strength: 0, rule: "unnamed-person" });
     // an unnamed person or group that some mention marks as anonymous is an anonymous source
@@ -618,7 +625,7 @@ pub fn classify(text: &str, mentions: &[Span]) -> Typing {
     }
     if let Some(a) = aff.as_mut() {
         if a.bare {
-            match affiliation::qualify(text, &usable, &a.text, QUALIFY) {
+            match affiliation::qualify_in(text, index, &usable, &a.text, QUALIFY) {
                 Some(q) => a.text = q,
                 None => {
                     // keep the sphere of the bare noun, drop the noun itself

@@ -69,6 +69,9 @@ fn is_quote(c: char) -> bool {
 
 /// The lookup key of a word: lower case, dots dropped, apostrophes folded to `'`.
 pub fn key(word: &str) -> String {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'@' || b == b'#' || b == b',') {
+        return word.to_ascii_lowercase();
+    }
     let mut k = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -79,6 +82,28 @@ pub fn key(word: &str) -> String {
         }
     }
     k
+}
+
+/// The tokens of a whole text, made once and read by window: typing looks at a
+/// few hundred bytes around each mention of each source, and tokenizing those
+/// windows one by one read the text some twenty times over.
+#[derive(Clone, Debug, Default)]
+pub struct Words {
+    all: Vec<Word>,
+}
+
+impl Words {
+    /// Tokenizes all of `text`.
+    pub fn new(text: &str) -> Words {
+        Words { all: tokenize(text, Span::new(0, text.len())) }
+    }
+
+    /// The tokens lying wholly inside `window`, in order.
+    pub fn window(&self, window: Span) -> &[Word] {
+        let a = self.all.partition_point(|w| w.span.start < window.start);
+        let b = self.all.partition_point(|w| w.span.end <= window.end).max(a);
+        &self.all[a..b]
+    }
 }
 
 /// Splits `text[window]` into tokens; spans index the whole `text`.
@@ -117,11 +142,13 @@ pub fn tokenize(text: &str, window: Span) -> Vec<Word> {
                     break;
                 }
             }
-            let body: String = chars[i..j].iter().map(|&(_, c)| c).collect();
             // a trailing dot belongs to abbreviations: U.S., Sen., J.
-            let letters = body.chars().filter(|c| c.is_alphabetic()).count();
-            if at(j) == Some('.') && (dotted || (letters == 1 && c.is_uppercase()) || is_abbreviation(&body)) {
-                j += 1;
+            if at(j) == Some('.') {
+                let body = &s[b..chars.get(j).map_or(s.len(), |&(e, _)| e)];
+                let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+                if dotted || (letters == 1 && c.is_uppercase()) || is_abbreviation(body) {
+                    j += 1;
+                }
             }
             let end_byte = chars.get(j).map_or(s.len(), |&(e, _)| e);
             let mut word_end = end_byte;
@@ -224,6 +251,32 @@ mod tests {
             let got = words(t);
             let want: Vec<(String, bool, bool)> = want.iter().map(|&(a, b, c)| (a.to_string(), b, c)).collect();
             assert_eq!(got, want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn windows_read_the_whole_text_tokens() {
+        // (window, words inside it): a word cut by the window's edge stays out
+        let t = "Sen. Ann Lee said. The court’s ruling stands.";
+        let all = Words::new(t);
+        let cases: &[((usize, usize), &[&str])] = &[
+            ((0, t.len()), &["Sen.", "Ann", "Lee", "said", ".", "The", "court", "ruling", "stands", "."]),
+            ((5, 12), &["Ann", "Lee"]),
+            ((6, 12), &["Lee"]),
+            ((19, 28), &["The", "court"]),
+            ((20, 20), &[]),
+        ];
+        for &((a, b), want) in cases {
+            let got: Vec<&str> = all.window(Span::new(a, b)).iter().map(|w| w.span.text(t)).collect();
+            assert_eq!(got, want, "{a}..{b}");
+        }
+    }
+
+    #[test]
+    fn ascii_and_unicode_keys_agree() {
+        for w in ["Obama", "AL-KREITI", "100,000", "@user_1", "#tag"] {
+            let slow: String = w.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(key(w), slow, "{w}");
         }
     }
 
