@@ -115,6 +115,8 @@ impl<'a> Reader<'a> {
             || self.lex.is("determiner", w)
             || self.lex.verb(w).is_some_and(|v| !v.participle && !self.lex.is("honorific", w) && !self.lex.is("document_noun", w))
             || matches!(w, "who" | "which" | "that" | "said" | "says" | "and" | "or" | "but" | "to" | "not")
+            // participles that work as prepositions: "experts, including Mr. Goldberg,"
+            || matches!(w, "including" | "according" | "regarding" | "concerning" | "following" | "excluding" | "notwithstanding" | "like")
             || w.ends_with("ly") && w.len() > 4)
     }
 
@@ -194,7 +196,10 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if tok.kind == Kind::Word && self.is("determiner", j) && has_head {
-                first = j;
+                // "noted that Trump has …": before a name, `that` opens a clause
+                if !(has_name && self.low(j) == "that" && self.tokens[j + 1].cap) {
+                    first = j;
+                }
                 break;
             }
             // "the bespectacled, 71-year-old diplomat": adjectives set apart by a comma
