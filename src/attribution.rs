@@ -656,6 +656,13 @@ impl<'a> Ctx<'a> {
     /// A sentence subject read up to its head: "Mr. Lee praised …" stops
     /// before the verb, at the last capitalised word or person or body noun.
     fn to_head(&self, mut np: Np) -> Np {
+        // "Trump attacked Clinton": a lower-case past form after a name is the verb
+        if let Some(k) = (np.first + 1..np.end).find(|&k| {
+            let t = self.tokens[k];
+            t.kind == Kind::Word && !t.cap && self.tokens[k - 1].cap && self.low(k).len() > 4 && self.low(k).ends_with("ed")
+        }) {
+            np.end = k;
+        }
         while np.end - 1 > np.first && !self.tokens[np.end - 1].cap && !self.lex.is("person_head", self.low(np.end - 1)) && !self.lex.is("org_head", self.low(np.end - 1)) {
             np.end -= 1;
         }
@@ -1383,6 +1390,10 @@ mod tests {
             ("Many tax experts, citing the law, have said that the rule is clear.", &[("the rule is clear", "said", "Many tax experts")]),
             // a participle working as a preposition sets off a parenthesis, not a speaker
             ("Many economists, including Ms. Roe, have said that the rule is clear.", &[("the rule is clear", "said", "Many economists")]),
+            // a number before the inverted speaker's noun
+            ("\"It is wrong,\" said 9/11 widow Ann Reyes.", &[("\"It is wrong,\"", "said", "9/11 widow Ann Reyes")]),
+            // the subject of ", saying" stops at the verb after a name
+            ("Lee visited Kim on Monday, saying, \"He is unfit.\"", &[("\"He is unfit.\"", "saying", "Lee")]),
             ("His behaviour has angered the party's top figures.", &[]),
             ("Is the vote rigged? Nobody knows.", &[]),
             ("The city’s “red lines” were drawn long ago.", &[]),

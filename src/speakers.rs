@@ -231,6 +231,17 @@ impl<'a> Reader<'a> {
             return None;
         }
         let t = self.tokens[start];
+        if t.kind == Kind::Number {
+            // "9/11 widow Terry Strada": a number modifies the phrase
+            let mut k = start;
+            while k < hi && k - start < 4 && (self.tokens[k].kind == Kind::Number || self.is_punct_at(k, "/")) {
+                k += 1;
+            }
+            if k < hi && k > start + 1 && self.tokens[k].kind == Kind::Word && !self.tokens[k].cap && self.content_word(k) {
+                return self.after(k, hi).filter(|np| np.kind != NpKind::Pronoun).map(|np| Np { first: start, ..np });
+            }
+            return None;
+        }
         if t.kind != Kind::Word {
             return None;
         }
