@@ -1394,6 +1394,9 @@ mod tests {
             ("\"It is wrong,\" said 9/11 widow Ann Reyes.", &[("\"It is wrong,\"", "said", "9/11 widow Ann Reyes")]),
             // the subject of ", saying" stops at the verb after a name
             ("Lee visited Kim on Monday, saying, \"He is unfit.\"", &[("\"He is unfit.\"", "saying", "Lee")]),
+            // sentence adverbs stand between a speaker and its verb, and speak for no one
+            ("The aides were upbeat, perhaps recognizing that the race was close.", &[("the race was close", "recognizing", "The aides")]),
+            ("Recently, however, the minister said the port would reopen.", &[("the port would reopen", "said", "the minister")]),
             ("His behaviour has angered the party's top figures.", &[]),
             ("Is the vote rigged? Nobody knows.", &[]),
             ("The city’s “red lines” were drawn long ago.", &[]),
