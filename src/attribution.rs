@@ -9,7 +9,7 @@
 //! | quote, cue, speaker | `"…," said the source.` | `quote-cue-speaker` |
 //! | speaker, cue, clause | `The lawmaker noted that …` | `speaker-cue-clause` |
 //! | speaker, cue, quote | `A source told Shafaq News, "…"` | `speaker-cue-quote` |
-//! | clause, speaker, cue | `The plan failed, he said.` | `clause-speaker-cue` |
+//! | clause, speaker, cue | `The plan failed, he said.` · `The plan, he said, failed.` | `clause-speaker-cue` |
 //! | clause, cue, speaker | `The plan failed, said the mayor.` | `clause-cue-speaker` |
 //! | according to | `According to X, …` / `…, according to X.` | `according-to` |
 //!
@@ -397,6 +397,21 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let comma = self.is_punct(j - 1, ",");
+            // "…, and when pressed she paused": a new subordinate clause is the writer's
+            if comma && matches!(self.low(j), "and" | "but") && j + 1 < e && self.tokens[j + 1].kind == Kind::Word && matches!(self.low(j + 1), "when" | "while" | "after" | "before" | "as" | "because" | "although" | "though" | "if" | "then") {
+                e = j - 1;
+                break;
+            }
+            // "… and Democrats accused the GOP …": a named subject and a verb of saying start a new report
+            if !comma && matches!(self.low(j), "and" | "but") && j + 1 < e && self.tokens[j + 1].cap {
+                if let Some(np) = self.reader.after(j + 1, e).filter(|np| matches!(np.kind, NpKind::Name | NpKind::Description)) {
+                    let v = np.end;
+                    if v < e && self.tokens[v].kind == Kind::Word && self.lex.verb(self.low(v)).is_some_and(|v2| v2.strong && v2.lemma != self.low(v) && !v2.gerund) {
+                        e = j;
+                        break;
+                    }
+                }
+            }
             // ", and nearly three in five said …": a new speaker and a verb of saying start a new report
             if comma && matches!(self.low(j), "and" | "but") {
                 let verb = (j + 2..e.min(j + 9)).take_while(|&k| self.tokens[k].is_wordlike()).find(|&k| {
@@ -1123,7 +1138,23 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             return Some(make(kind, content, Some(np), antecedent, rule.unwrap_or("quote-speaker-cue")));
         }
         // "This is not about me, Obama told his advisers as he wrote": the clause before the speaker
-        let subordinate_after = start < hi && cx.is_subordinator(start) && !as_opening && before_np > lo + 1 && sep(before_np - 1);
+        // "…, she said, referencing the bank": a participle set off after the cue is no content
+        let participle_after = start < hi
+            && start > cue.end
+            && cx.is_punct(start - 1, ",")
+            && cx.tokens[start].kind == Kind::Word
+            && !cx.tokens[start].cap
+            && cx.low(start).ends_with("ing");
+        let subordinate_after = start < hi && (cx.is_subordinator(start) || participle_after) && !as_opening && before_np > lo + 1 && sep(before_np - 1);
+        // "The latest test, North Korea said, was its biggest yet": the subject before the speaker is content too
+        if before_np > lo + 1 && sep(before_np - 1) && sep_after(cx, cue, start) && start < hi && cx.lex.is("finite", cx.low(start)) && np.kind != NpKind::Relative {
+            if let (Some((mut first, _)), Some((rest, _))) = (cx.content_before(lo, before_np), content_after()) {
+                if first.len() == 1 && rest.len() == 1 && !cx.is_close_quote(before_np - 2) {
+                    first.extend(rest);
+                    return Some(make(AttributionKind::Indirect, first, Some(np), antecedent, "clause-speaker-cue"));
+                }
+            }
+        }
         if let Some((content, kind)) = content_after().filter(|_| !subordinate_after) {
             if cue.prior < cx.tuning.min_prior_clause && kind != AttributionKind::Direct {
                 return None;
@@ -1200,6 +1231,11 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
         return Some(make(kind, content, Some(np), None, rule));
     }
     None
+}
+
+/// A comma (or dash) right after the cue and what skips with it: "X said, was".
+fn sep_after(cx: &Ctx, cue: &Cue, start: usize) -> bool {
+    start > cue.end && (cue.end..start).all(|k| cx.tokens[k].kind == Kind::Punct) && matches!(cx.tok_text(start - 1), "," | "—" | "–")
 }
 
 /// `"First half," he said, "second half."`: appends the second piece.
@@ -1397,6 +1433,17 @@ mod tests {
             // sentence adverbs stand between a speaker and its verb, and speak for no one
             ("The aides were upbeat, perhaps recognizing that the race was close.", &[("the race was close", "recognizing", "The aides")]),
             ("Recently, however, the minister said the port would reopen.", &[("the port would reopen", "said", "the minister")]),
+            // a subject, the speaker set off by commas, then the predicate: two pieces
+            ("The new bridge, the mayor said, would open in May.", &[("The new bridge | would open in May", "said", "the mayor")]),
+            // a participle set off after the cue leaves the clause before the speaker as content
+            ("Prices rose faster than wages, she said, smiling at the crowd.", &[("Prices rose faster than wages", "said", "she")]),
+            // a new subordinate clause after ", and" is the writer's
+            ("She said the fund would close, and when pressed she left.", &[("the fund would close", "said", "She")]),
+            // "and" with a named subject and a verb of saying starts a new report
+            (
+                "Republicans said the count was wrong and Democrats argued it was right.",
+                &[("the count was wrong", "said", "Republicans"), ("it was right", "argued", "Democrats")],
+            ),
             ("His behaviour has angered the party's top figures.", &[]),
             ("Is the vote rigged? Nobody knows.", &[]),
             ("The city’s “red lines” were drawn long ago.", &[]),

@@ -12,7 +12,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("speaker-cue-colon-quote", "speaker and reporting verb with a colon before a quotation"),
     ("speaker-cue-clause", "speaker and reporting verb followed by a reported clause"),
     ("clause-cue-speaker", "reported clause followed by a reporting verb and its speaker"),
-    ("clause-speaker-cue", "reported clause followed by its speaker and a reporting verb"),
+    ("clause-speaker-cue", "reported clause followed by its speaker and a reporting verb (or split by them: the subject before, the predicate after)"),
     ("speaker-colon", "a headline naming its speaker before a colon"),
     ("in-document", "a clause reported \u{201c}in a poll\u{201d} or survey: the document is the source"),
     ("according-to", "\u{201c}according to\u{201d} names the source of the clause"),
