@@ -396,10 +396,20 @@ impl<'a> Ctx<'a> {
             if self.tokens[j].kind != Kind::Word || self.in_quote[j] {
                 continue;
             }
-            let comma = self.is_punct(j - 1, ",");
+            // a comma, or a comma inside the closing mark of a quoted phrase
+            let comma = self.is_punct(j - 1, ",") || j >= s + 2 && self.is_close_quote(j - 1) && self.is_punct(j - 2, ",");
+            // where the clause ends when cut here: before the comma, or after the mark holding it
+            let cut = if comma && !self.is_punct(j - 1, ",") { j } else { j - 1 };
+            // "…, but insists …": a second verb of saying with the same subject starts a new report
+            if comma && matches!(self.low(j), "and" | "but") && j + 1 < e && self.tokens[j + 1].kind == Kind::Word {
+                if self.lex.verb(self.low(j + 1)).is_some_and(|v| v.strong && v.lemma != self.low(j + 1) && !v.gerund) {
+                    e = cut;
+                    break;
+                }
+            }
             // "…, and when pressed she paused": a new subordinate clause is the writer's
             if comma && matches!(self.low(j), "and" | "but") && j + 1 < e && self.tokens[j + 1].kind == Kind::Word && matches!(self.low(j + 1), "when" | "while" | "after" | "before" | "as" | "because" | "although" | "though" | "if" | "then") {
-                e = j - 1;
+                e = cut;
                 break;
             }
             // "… and Democrats accused the GOP …": a named subject and a verb of saying start a new report
@@ -418,7 +428,7 @@ impl<'a> Ctx<'a> {
                     self.lex.verb(self.low(k)).is_some_and(|v| v.strong && v.lemma != self.low(k) && !v.gerund)
                 });
                 if verb.is_some_and(|k| self.reader.before(k, j + 1).is_some_and(|np| np.first == j + 1)) {
-                    e = j - 1;
+                    e = cut;
                     break;
                 }
             }
@@ -430,7 +440,7 @@ impl<'a> Ctx<'a> {
                 // "and said …" coordinates a new report; "and warn …" (a bare verb) does not
                 let finite = self.lex.verb(self.low(j)).is_some_and(|v| v.lemma != self.low(j)) && !c.gerund;
                 if c.according && comma || c.gerund && comma || and && finite {
-                    e = j - 1;
+                    e = cut;
                     break;
                 }
             }
@@ -1444,6 +1454,21 @@ mod tests {
                 "Republicans said the count was wrong and Democrats argued it was right.",
                 &[("the count was wrong", "said", "Republicans"), ("it was right", "argued", "Democrats")],
             ),
+            // ", but insists": a second verb of saying with the same subject
+            (
+                "She says voters may balk, but insists the plan is sound.",
+                &[("voters may balk", "says", "She"), ("the plan is sound", "insists", "She")],
+            ),
+            // a comma inside the closing mark ends the clause before ", and he …"
+            (
+                "Mr. Lee said he was ''the right man,'' and he added that the vote was fair.",
+                &[("he was ''the right man,''", "said", "Mr. Lee"), ("the vote was fair", "added", "he")],
+            ),
+            // proportions in figures, and a description extended by "on"
+            ("Fewer voters agreed, and more than 4 in 10 said the economy was weak.", &[("the economy was weak", "said", "more than 4 in 10")]),
+            ("Another delegate on the state slate, Jim Pool, said he was undecided.", &[("he was undecided", "said", "Jim Pool")]),
+            // a verb's bare form after a determiner modifies the head noun
+            ("Two state officials said the port was closed.", &[("the port was closed", "said", "Two state officials")]),
             ("His behaviour has angered the party's top figures.", &[]),
             ("Is the vote rigged? Nobody knows.", &[]),
             ("The city’s “red lines” were drawn long ago.", &[]),

@@ -45,7 +45,7 @@ const PARTICLES: &[&str] = &[
     "le", "ter", "dos", "das", "st", "y", "ould", "ben",
 ];
 const LINKS: &[&str] = &["of", "for", "and", "&", "on", "de"];
-const EXTENDERS: &[&str] = &["of", "for", "at", "from", "with", "in"];
+const EXTENDERS: &[&str] = &["of", "for", "at", "from", "with", "in", "on"];
 const MAX_NP: usize = 14;
 /// Number words, for proportions of people ("one in three").
 pub const NUMBERS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
@@ -131,6 +131,16 @@ impl<'a> Reader<'a> {
         }
         let last = end - 1;
         let t = self.tokens[last];
+        // "4 in 10 said", "more than 4 in 10 said"
+        if t.kind == Kind::Number && last >= lo + 2 && self.low(last - 1) == "in" && (self.tokens[last - 2].kind == Kind::Number || NUMBERS.contains(&self.low(last - 2))) {
+            let mut first = last - 2;
+            if first >= lo + 2 && matches!(self.low(first - 1), "than") && matches!(self.low(first - 2), "more" | "fewer" | "less") {
+                first -= 2;
+            } else if first > lo && matches!(self.low(first - 1), "nearly" | "almost" | "about" | "roughly" | "some" | "only" | "just" | "over") {
+                first -= 1;
+            }
+            return Some(Np { first, end, kind: NpKind::Description });
+        }
         if t.kind == Kind::Word && !t.cap || t.kind == Kind::Word && last == lo {
             let w = self.low(last);
             if matches!(w, "who" | "which") {
@@ -183,7 +193,9 @@ impl<'a> Reader<'a> {
             }
             // "a source familiar with the senator's thinking": a verb form owned by a possessive is a noun
             let owned = j + 1 == end && j > lo && !tok.cap && tok.kind == Kind::Word && self.possessive(j - 1);
-            if tok.kind == Kind::Word && (!tok.cap || j == lo || self.is("honorific", j)) && (self.content_word(j) || owned) {
+            // "state officials", "the state party": a verb's bare form before the head noun modifies it
+            let modifier = has_head && !has_name && tok.kind == Kind::Word && !tok.cap && self.lex.verb(self.low(j)).is_some_and(|v| v.lemma == self.low(j)) && j > lo && (self.is("determiner", j - 1) || self.tokens[j - 1].kind == Kind::Number);
+            if tok.kind == Kind::Word && (!tok.cap || j == lo || self.is("honorific", j)) && (self.content_word(j) || owned || modifier) {
                 // a lower-case noun or adjective, or a role before a name
                 has_head = true;
                 first = j;
