@@ -12,6 +12,7 @@
 //! | clause, speaker, cue | `The plan failed, he said.` · `The plan, he said, failed.` | `clause-speaker-cue` |
 //! | clause, cue, speaker | `The plan failed, said the mayor.` | `clause-cue-speaker` |
 //! | according to | `According to X, …` / `…, according to X.` | `according-to` |
+//! | subject, verb phrase, colon, quote | `He demurred: "…"` | `colon-lead-in` |
 //!
 //! A quotation with no cue of its own that opens a sentence near an earlier
 //! attribution continues it (`follow-on-quote`). Contents never overlap, and
@@ -219,7 +220,9 @@ impl<'a> Ctx<'a> {
         let past = !t.cap && (w.len() > 4 && w.ends_with("ed") || particle && w.len() > 2);
         // "“This is fantastic!” beamed Donald Hartley": an unknown verb in the past between a quotation and a name
         let inverted_past = past && inverted && self.reader.after(i + 1 + usize::from(particle), self.tokens.len()).is_some_and(|np| np.kind == NpKind::Name || self.lex.is("determiner", self.low(np.first)));
-        if verb.is_none() && past && (inverted_past || self.quoted_past(i, lo)) {
+        // "He scoffed, “…”": an unknown verb in the past before a comma or colon opening a quotation
+        let quote_follows = i + 2 < self.tokens.len() && (self.is_punct(i + 1, ",") || self.is_punct(i + 1, ":")) && self.quote_at_open.contains_key(&(i + 2));
+        if verb.is_none() && past && (inverted_past || self.quoted_past(i, lo) || quote_follows && i > lo) {
             return Some(Cue::plain(i, i + 1 + usize::from(particle), 0.5));
         }
         let mined = self.lex.mined(&w).map(|(g, n)| (g as f32 + 1.0) / (n as f32 + 2.0));
@@ -782,6 +785,47 @@ fn push(cx: &Ctx, out: &mut Vec<Candidate>, used: &mut Claims, mut c: Candidate)
     true
 }
 
+/// `He demurred: “…”`, `Trump went even further: “…”`: the sentence's subject
+/// and a short verb phrase before a colon that opens a quotation, in the same
+/// sentence or at the start of the next paragraph. It runs after the cue
+/// words, so it only takes a quotation that no known verb reported.
+fn colon_lead_in(cx: &Ctx, sent: &Sentence, si: usize) -> Option<Candidate> {
+    let (lo, hi) = (sent.first, sent.end);
+    let (colon, quote) = (lo + 1..hi).find_map(|c| {
+        if !cx.is_punct(c, ":") || cx.in_quote[c] {
+            return None;
+        }
+        let next = (c + 1..cx.tokens.len()).find(|&k| cx.tokens[k].kind != Kind::Newline)?;
+        cx.quote_at_open.get(&next).map(|&q| (c, cx.quotes[q]))
+    })?;
+    let np = cx.to_head(cx.subject(lo, colon)?);
+    if !matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Description) || np.end > colon {
+        return None;
+    }
+    // a verb phrase of one to five lower-case words, opening with no preposition or determiner
+    let (first, end) = (np.end, colon);
+    if end <= first || end - first > 5 || !(first..end).all(|k| cx.tokens[k].kind == Kind::Word && !cx.tokens[k].cap) {
+        return None;
+    }
+    let w = cx.low(first);
+    if cx.lex.is("not_name", w) || cx.lex.is("determiner", w) || matches!(w, "of" | "for" | "to" | "by" | "with") {
+        return None;
+    }
+    Some(Candidate {
+        kind: AttributionKind::Direct,
+        content: vec![quote.span],
+        cue: Some((first, end)),
+        speaker: Some(np),
+        antecedent: None,
+        appositive: None,
+        follows: None,
+        rule: "colon-lead-in",
+        sentence: si,
+        confidence: 1.0,
+        features: Vec::new(),
+    })
+}
+
 /// A line "Name: what they said" — a headline, or a speaker's turn in a
 /// transcript (`PENCE: Well, …`); the content runs to the end of the paragraph.
 fn colon_headline(cx: &Ctx, sent: &Sentence, si: usize) -> Option<Candidate> {
@@ -889,6 +933,9 @@ pub fn find(text: &str, tokens: &[Token], lows: &Lowered, quotes: &[Quote], sent
             push(&cx, &mut out, &mut used, c);
         }
         if let Some(c) = colon_headline(&cx, sent, si) {
+            push(&cx, &mut out, &mut used, c);
+        }
+        if let Some(c) = colon_lead_in(&cx, sent, si) {
             push(&cx, &mut out, &mut used, c);
         }
     }
@@ -1469,6 +1516,11 @@ mod tests {
             ("Another delegate on the state slate, Jim Pool, said he was undecided.", &[("he was undecided", "said", "Jim Pool")]),
             // a verb's bare form after a determiner modifies the head noun
             ("Two state officials said the port was closed.", &[("the port was closed", "said", "Two state officials")]),
+            // a subject and a verb phrase before a colon opening a quotation
+            ("Asked about the race, he demurred: “Ask me in June.”", &[("“Ask me in June.”", "demurred", "he")]),
+            ("On the radio, Mr. Fox went even further:\n\n“It is over.”\n", &[("“It is over.”", "went even further", "Mr. Fox")]),
+            // an unknown verb in the past before a comma opening a quotation
+            ("She scoffed, “Not a chance.”", &[("“Not a chance.”", "scoffed", "She")]),
             ("His behaviour has angered the party's top figures.", &[]),
             ("Is the vote rigged? Nobody knows.", &[]),
             ("The city’s “red lines” were drawn long ago.", &[]),

@@ -14,6 +14,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("clause-cue-speaker", "reported clause followed by a reporting verb and its speaker"),
     ("clause-speaker-cue", "reported clause followed by its speaker and a reporting verb (or split by them: the subject before, the predicate after)"),
     ("speaker-colon", "a headline naming its speaker before a colon"),
+    ("colon-lead-in", "a subject and a verb phrase before a colon that opens a quotation"),
     ("in-document", "a clause reported \u{201c}in a poll\u{201d} or survey: the document is the source"),
     ("according-to", "\u{201c}according to\u{201d} names the source of the clause"),
     ("quote-dash-speaker", "a quotation on its own line signed with a dash and a name"),
