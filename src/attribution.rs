@@ -1201,14 +1201,24 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             && cx.is_punct(start - 1, ",")
             && cx.tokens[start].kind == Kind::Word
             && !cx.tokens[start].cap
-            && cx.low(start).ends_with("ing");
+            && (cx.low(start).ends_with("ing") || matches!(cx.low(start), "and" | "but" | "yet" | "so" | "then"));
         let subordinate_after = start < hi && (cx.is_subordinator(start) || participle_after) && !as_opening && before_np > lo + 1 && sep(before_np - 1);
-        // "The latest test, North Korea said, was its biggest yet": the subject before the speaker is content too
-        if before_np > lo + 1 && sep(before_np - 1) && sep_after(cx, cue, start) && start < hi && cx.lex.is("finite", cx.low(start)) && np.kind != NpKind::Relative {
-            if let (Some((mut first, _)), Some((rest, _))) = (cx.content_before(lo, before_np), content_after()) {
-                if first.len() == 1 && rest.len() == 1 && !cx.is_close_quote(before_np - 2) {
-                    first.extend(rest);
-                    return Some(make(AttributionKind::Indirect, first, Some(np), antecedent, "clause-speaker-cue"));
+        // "The latest test, North Korea said, was its biggest yet", "He is leaning
+        // toward Kasich, he said, because …": the clause before the speaker and its continuation
+        if before_np > lo + 1 && sep(before_np - 1) && sep_after(cx, cue, start) && np.kind != NpKind::Relative && !cx.is_close_quote(before_np - 2) {
+            if let (Some((mut first, kind)), Some(rest)) = (cx.content_before(lo, before_np), continuation(cx, start, hi, false)) {
+                // an opening adverbial ("In a statement, the company said, …") is no subject
+                let opener = cx.token_at(first[0].start);
+                let adverbial = cx.tokens[opener].kind == Kind::Word
+                    && (cx.is_subordinator(opener)
+                        || cx.lex.is("time_word", cx.low(opener))
+                        || matches!(
+                            cx.low(opener),
+                            "in" | "on" | "at" | "during" | "until" | "for" | "from" | "with" | "without" | "about" | "by" | "to" | "of" | "over" | "under" | "through" | "among" | "amid" | "despite" | "following"
+                        ));
+                if first.len() == 1 && !adverbial {
+                    first.push(rest);
+                    return Some(make(kind, first, Some(np), antecedent, "clause-speaker-cue"));
                 }
             }
         }
@@ -1290,9 +1300,15 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
     None
 }
 
-/// A comma (or dash) right after the cue and what skips with it: "X said, was".
+/// A comma (or dash) right after the cue, and maybe a `that`, before token
+/// `start`: "X said, was", "X said, that if".
 fn sep_after(cx: &Ctx, cue: &Cue, start: usize) -> bool {
-    start > cue.end && (cue.end..start).all(|k| cx.tokens[k].kind == Kind::Punct) && matches!(cx.tok_text(start - 1), "," | "—" | "–")
+    let mut end = start;
+    // "…, he said, that if …": the `that` the cue skipped
+    if end > cue.end + 1 && cx.tokens[end - 1].kind == Kind::Word && cx.low(end - 1) == "that" {
+        end -= 1;
+    }
+    end > cue.end && (cue.end..end).all(|k| cx.tokens[k].kind == Kind::Punct) && matches!(cx.tok_text(end - 1), "," | "—" | "–")
 }
 
 /// `"First half," he said, "second half."`: appends the second piece.
@@ -1307,8 +1323,38 @@ fn add_split(cx: &Ctx, cue: &Cue, hi: usize, content: &mut Vec<Span>) -> Option<
             content.push(cx.quotes[q].span);
             return Some("split-quote");
         }
+        // "“Only you,” she said, would use the occasion": the sentence goes on
+        if let Some(rest) = continuation(cx, k + 1, hi, true) {
+            content.push(rest);
+        }
     }
     None
+}
+
+/// The rest of a sentence split by its speaker and cue, from token `start`
+/// (after the comma) to the sentence end `hi`, when it goes on with the
+/// reported words: not a participle, a conjunction or a relative that adds
+/// the writer's own. After a quotation (`strict`) it must open with an
+/// auxiliary or `that`, `because`, `if`.
+fn continuation(cx: &Ctx, start: usize, hi: usize, strict: bool) -> Option<Span> {
+    let t = *cx.tokens.get(start).filter(|_| start < hi)?;
+    if t.kind != Kind::Word || t.cap || cx.in_quote[start] {
+        return None;
+    }
+    let w = cx.low(start);
+    if w.ends_with("ing") || cx.lex.verb(w).is_some() && !cx.lex.is("finite", w) {
+        return None;
+    }
+    let writer = matches!(
+        w,
+        "and" | "but" | "while" | "as" | "although" | "though" | "whereas" | "yet" | "so" | "or" | "when" | "after" | "before" | "who" | "which" | "where"
+            | "according" | "even" | "then" | "with" | "without" | "in" | "on" | "at" | "for" | "from" | "to" | "his" | "her" | "their" | "its" | "a" | "an" | "the"
+    );
+    if writer || strict && !(cx.lex.is("finite", w) || matches!(w, "that" | "because" | "if")) {
+        return None;
+    }
+    let (pieces, _) = cx.content_from(start, hi)?;
+    (pieces.len() == 1).then(|| pieces[0])
 }
 
 /// Quotations with no cue that open a sentence soon after an attribution.
@@ -1521,6 +1567,11 @@ mod tests {
             ("On the radio, Mr. Fox went even further:\n\n“It is over.”\n", &[("“It is over.”", "went even further", "Mr. Fox")]),
             // an unknown verb in the past before a comma opening a quotation
             ("She scoffed, “Not a chance.”", &[("“Not a chance.”", "scoffed", "She")]),
+            // a clause split by its speaker goes on after the cue; the writer's additions do not
+            ("He is leaning toward Kasich, he said, because he wants a winner.", &[("He is leaning toward Kasich | because he wants a winner", "said", "he")]),
+            ("“Only you,” she said, would call that a victory.", &[("“Only you,” | would call that a victory", "said", "she")]),
+            ("The plan failed, he said, and the mayor resigned.", &[("The plan failed", "said", "he")]),
+            ("In a statement, the company said, it would appeal.", &[("it would appeal", "said", "the company")]),
             ("His behaviour has angered the party's top figures.", &[]),
             ("Is the vote rigged? Nobody knows.", &[]),
             ("The city’s “red lines” were drawn long ago.", &[]),
