@@ -481,6 +481,20 @@ impl<'a> Ctx<'a> {
         Some((vec![self.span(s, e)], if quoted { AttributionKind::Mixed } else { AttributionKind::Indirect }))
     }
 
+    /// True for a word opening an adverbial rather than a clause: a
+    /// subordinator, a preposition or a time word ("In a statement, …",
+    /// "As proof, …", "Friday morning, …").
+    fn opens_adverbial(&self, i: usize) -> bool {
+        self.tokens[i].kind == Kind::Word
+            && (self.is_subordinator(i)
+                || self.lex.is("time_word", self.low(i))
+                || matches!(
+                    self.low(i),
+                    "in" | "on" | "at" | "during" | "until" | "for" | "from" | "with" | "without" | "about" | "by" | "to" | "of" | "over" | "under" | "through"
+                        | "among" | "amid" | "despite" | "following" | "most" | "repeating"
+                ))
+    }
+
     /// True for a word opening a subordinate clause ("while", "although", "when").
     fn is_subordinator(&self, i: usize) -> bool {
         self.tokens[i].kind == Kind::Word
@@ -1202,21 +1216,23 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             && cx.tokens[start].kind == Kind::Word
             && !cx.tokens[start].cap
             && (cx.low(start).ends_with("ing") || matches!(cx.low(start), "and" | "but" | "yet" | "so" | "then"));
-        let subordinate_after = start < hi && (cx.is_subordinator(start) || participle_after) && !as_opening && before_np > lo + 1 && sep(before_np - 1);
+        // "…, Garcia said at the time.", "…, Mr. English said of Mr. Cruz.": a phrase with no verb is no content
+        let phrase_after = start < hi
+            && hi - start <= 8
+            && cx.lex.verb(cx.low(cue.first)).is_some_and(|v| v.strong)
+            && !cx.low(lo).ends_with("ing")
+            && before_np > lo + 1
+            && !cx.opens_adverbial(lo)
+            && cx.tokens[start].kind == Kind::Word
+            && matches!(cx.low(start), "at" | "in" | "of" | "about" | "into" | "to" | "on" | "during" | "for" | "with" | "from" | "while" | "after" | "before")
+            && !(start..hi).any(|k| matches!(cx.tokens[k].kind, Kind::Quote(_)) || cx.tokens[k].kind == Kind::Word && (cx.lex.is("finite", cx.low(k)) || cx.lex.is("pronoun", cx.low(k)) && !cx.lex.is("object_pronoun", cx.low(k))));
+        let subordinate_after = start < hi && (cx.is_subordinator(start) || participle_after || phrase_after) && !as_opening && before_np > lo + 1 && sep(before_np - 1);
         // "The latest test, North Korea said, was its biggest yet", "He is leaning
         // toward Kasich, he said, because …": the clause before the speaker and its continuation
         if before_np > lo + 1 && sep(before_np - 1) && sep_after(cx, cue, start) && np.kind != NpKind::Relative && !cx.is_close_quote(before_np - 2) {
             if let (Some((mut first, kind)), Some(rest)) = (cx.content_before(lo, before_np), continuation(cx, start, hi, false)) {
                 // an opening adverbial ("In a statement, the company said, …") is no subject
-                let opener = cx.token_at(first[0].start);
-                let adverbial = cx.tokens[opener].kind == Kind::Word
-                    && (cx.is_subordinator(opener)
-                        || cx.lex.is("time_word", cx.low(opener))
-                        || matches!(
-                            cx.low(opener),
-                            "in" | "on" | "at" | "during" | "until" | "for" | "from" | "with" | "without" | "about" | "by" | "to" | "of" | "over" | "under" | "through" | "among" | "amid" | "despite" | "following"
-                        ));
-                if first.len() == 1 && !adverbial {
+                if first.len() == 1 && !cx.opens_adverbial(cx.token_at(first[0].start)) {
                     first.push(rest);
                     return Some(make(kind, first, Some(np), antecedent, "clause-speaker-cue"));
                 }
@@ -1572,6 +1588,9 @@ mod tests {
             ("“Only you,” she said, would call that a victory.", &[("“Only you,” | would call that a victory", "said", "she")]),
             ("The plan failed, he said, and the mayor resigned.", &[("The plan failed", "said", "he")]),
             ("In a statement, the company said, it would appeal.", &[("it would appeal", "said", "the company")]),
+            // a phrase with no verb after the cue is no content: the clause before is
+            ("The union backed the plan, Garcia said at the time.", &[("The union backed the plan", "said", "Garcia")]),
+            ("He is one of us, Mr. Hale said of the senator.", &[("He is one of us", "said", "Mr. Hale")]),
             ("His behaviour has angered the party's top figures.", &[]),
             ("Is the vote rigged? Nobody knows.", &[]),
             ("The city’s “red lines” were drawn long ago.", &[]),
