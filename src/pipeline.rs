@@ -37,7 +37,9 @@ pub fn run_tuned(text: &str, options: &Options, tuning: Tuning) -> Findings {
     for (k, &e) in used.iter().enumerate() {
         index[e] = Some(k);
     }
-    let words = if used.is_empty() { sourcetypes::Words::default() } else { sourcetypes::Words::new(text) };
+    // the tokens typing reads, made once for the stretches around the mentions it reads
+    let typed: Vec<_> = used.iter().flat_map(|&e| linked.entities[e].mentions.iter().take(MAX_TYPED_MENTIONS).copied()).collect();
+    let words = sourcetypes::Words::around(text, &typed, sourcetypes::WINDOW);
     let sources: Vec<FoundSource> = used
         .iter()
         .map(|&e| {

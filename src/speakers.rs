@@ -115,7 +115,7 @@ impl<'a> Reader<'a> {
             || self.lex.is("determiner", w)
             || self.lex.verb(w).is_some_and(|v| !v.participle && !self.lex.is("honorific", w) && !self.lex.is("document_noun", w))
             || matches!(w, "who" | "which" | "that" | "said" | "says" | "and" | "or" | "but" | "to" | "not")
-            // participles that work as prepositions: "experts, including Mr. Goldberg,"
+            // participles that work as prepositions: "economists, including Ms. Roe,"
             || matches!(w, "including" | "according" | "regarding" | "concerning" | "following" | "excluding" | "notwithstanding" | "like")
             || w.ends_with("ly") && w.len() > 4)
     }
@@ -244,7 +244,7 @@ impl<'a> Reader<'a> {
         }
         let t = self.tokens[start];
         if t.kind == Kind::Number {
-            // "9/11 widow Terry Strada": a number modifies the phrase
+            // "9/11 survivor Ann Reyes": a number modifies the phrase
             let mut k = start;
             while k < hi && k - start < 4 && (self.tokens[k].kind == Kind::Number || self.is_punct_at(k, "/")) {
                 k += 1;

@@ -46,6 +46,8 @@ const AFTER: usize = 200;
 const BEFORE: usize = 90;
 /// Bytes read on each side of a mention to qualify a bare `government`.
 const QUALIFY: usize = 320;
+/// The widest window any reading takes around a mention (for [`Words::around`]).
+pub const WINDOW: usize = 400;
 
 /// One mention's vote for a type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -98,6 +98,41 @@ impl Words {
         Words { all: tokenize(text, Span::new(0, text.len())) }
     }
 
+    /// Tokenizes only the stretches of `text` within `margin` bytes of the
+    /// `spans` (in any order): the same tokens as [`Words::new`] there, in a
+    /// fraction of the memory when the sources are few and the text is long.
+    /// Each stretch is widened to whitespace, so that no word is cut.
+    pub fn around(text: &str, spans: &[Span], margin: usize) -> Words {
+        let mut spans: Vec<Span> = spans.iter().copied().filter(|s| s.end <= text.len()).collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let bytes = text.as_bytes();
+        let mut stretches: Vec<Span> = Vec::new();
+        for s in spans {
+            // widen to whitespace, at most 64 bytes more (a text with no spaces stays linear)
+            let mut lo = s.start.saturating_sub(margin);
+            let floor = lo.saturating_sub(64);
+            while lo > floor && !bytes[lo - 1].is_ascii_whitespace() {
+                lo -= 1;
+            }
+            while !text.is_char_boundary(lo) {
+                lo -= 1;
+            }
+            let mut hi = (s.end + margin).min(text.len());
+            let ceiling = (hi + 64).min(text.len());
+            while hi < ceiling && !bytes[hi].is_ascii_whitespace() {
+                hi += 1;
+            }
+            while !text.is_char_boundary(hi) {
+                hi += 1;
+            }
+            match stretches.last_mut() {
+                Some(last) if lo <= last.end => last.end = last.end.max(hi),
+                _ => stretches.push(Span::new(lo, hi)),
+            }
+        }
+        Words { all: stretches.into_iter().flat_map(|w| tokenize(text, w)).collect() }
+    }
+
     /// The tokens lying wholly inside `window`, in order.
     pub fn window(&self, window: Span) -> &[Word] {
         let a = self.all.partition_point(|w| w.span.start < window.start);
@@ -270,6 +305,22 @@ mod tests {
             let got: Vec<&str> = all.window(Span::new(a, b)).iter().map(|w| w.span.text(t)).collect();
             assert_eq!(got, want, "{a}..{b}");
         }
+    }
+
+    #[test]
+    fn stretches_around_spans_hold_the_same_tokens() {
+        let t = "Ann Lee, a lawyer, spoke. Then came a long stretch of other words here. Bob Hale said no.";
+        let whole = Words::new(t);
+        let lee = Span::new(0, 7);
+        let hale = Span::new(t.find("Bob").unwrap(), t.find("Bob").unwrap() + 8);
+        let part = Words::around(t, &[hale, lee], 12);
+        let texts = |w: &[Word]| w.iter().map(|x| x.span.text(t).to_string()).collect::<Vec<_>>();
+        for window in [Span::new(0, 20), Span::new(hale.start - 5, t.len())] {
+            assert_eq!(texts(part.window(window)), texts(whole.window(window)), "{window:?}");
+        }
+        // the middle of the text is not tokenized at all
+        assert!(part.all.len() < whole.all.len());
+        assert!(Words::around("", &[Span::new(0, 0)], 10).all.is_empty());
     }
 
     #[test]
