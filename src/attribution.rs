@@ -404,11 +404,14 @@ impl<'a> Ctx<'a> {
             // where the clause ends when cut here: before the comma, or after the mark holding it
             let cut = if comma && !self.is_punct(j - 1, ",") { j } else { j - 1 };
             // "…, but insists …": a second verb of saying with the same subject starts a new report
-            if comma && matches!(self.low(j), "and" | "but") && j + 1 < e && self.tokens[j + 1].kind == Kind::Word {
-                if self.lex.verb(self.low(j + 1)).is_some_and(|v| v.strong && v.lemma != self.low(j + 1) && !v.gerund) {
-                    e = cut;
-                    break;
-                }
+            if comma
+                && matches!(self.low(j), "and" | "but")
+                && j + 1 < e
+                && self.tokens[j + 1].kind == Kind::Word
+                && self.lex.verb(self.low(j + 1)).is_some_and(|v| v.strong && v.lemma != self.low(j + 1) && !v.gerund)
+            {
+                e = cut;
+                break;
             }
             // "…, and when pressed she paused": a new subordinate clause is the writer's
             if comma && matches!(self.low(j), "and" | "but") && j + 1 < e && self.tokens[j + 1].kind == Kind::Word && matches!(self.low(j + 1), "when" | "while" | "after" | "before" | "as" | "because" | "although" | "though" | "if" | "then") {
