@@ -131,6 +131,14 @@ impl<'a> Reader<'a> {
         }
         let last = end - 1;
         let t = self.tokens[last];
+        // "those close to him said", "people familiar with it said": the phrase is the speaker
+        if depth < 2 && last >= lo + 3 && self.is("object_pronoun", last) && self.close_to(last - 1) {
+            if self.low_in(last - 3, &["those", "some", "many", "others"]) {
+                return Some(Np { first: last - 3, end, kind: NpKind::Description });
+            }
+            let head = self.before_depth(last - 2, lo, depth + 1)?;
+            return Some(Np { first: head.first, end, kind: head.kind });
+        }
         // "4 in 10 said", "more than 4 in 10 said"
         if t.kind == Kind::Number && last >= lo + 2 && self.low(last - 1) == "in" && (self.tokens[last - 2].kind == Kind::Number || NUMBERS.contains(&self.low(last - 2))) {
             let mut first = last - 2;
@@ -225,6 +233,12 @@ impl<'a> Reader<'a> {
             return None;
         }
         let mut np = Np { first, end, kind: if has_name { NpKind::Name } else { NpKind::Description } };
+        // "sources close to the minister": the sources speak, not the minister
+        if depth < 2 && np.first >= lo + 3 && self.close_to(np.first - 1) && self.low(np.first - 1) == "to" {
+            if let Some(head) = self.before_depth(np.first - 2, lo, depth + 1).filter(|h| matches!(h.kind, NpKind::Description | NpKind::Name)) {
+                return Some(Np { first: head.first, end: np.end, kind: head.kind });
+            }
+        }
         // "a leader of the State of Law Coalition", "a spokesman for the ministry"
         if depth < 2 && np.first > lo + 1 && self.low_in(np.first - 1, EXTENDERS) {
             if let Some(head) = self.before_depth(np.first - 1, lo, depth + 1) {
@@ -235,6 +249,11 @@ impl<'a> Reader<'a> {
             }
         }
         Some(np)
+    }
+
+    /// Token `k` ends `close to`, `near to` or `familiar with`.
+    fn close_to(&self, k: usize) -> bool {
+        k >= 1 && (self.low_in(k, &["to"]) && self.low_in(k - 1, &["close", "near"]) || self.low_in(k, &["with"]) && self.low_in(k - 1, &["familiar"]))
     }
 
     /// The phrase starting at `start`, not reaching `hi`.
@@ -389,6 +408,9 @@ mod tests {
             ("Another said", Some("Another")),
             ("The post said", Some("The post")),
             ("A source familiar with the senator's thinking said", Some("A source familiar with the senator's thinking")),
+            ("Sources close to the minister said", Some("Sources close to the minister")),
+            ("Those close to him said", Some("Those close to him")),
+            ("People close to Mr. Lee told", Some("People close to Mr. Lee")),
             ("It was cold, said", None),
         ];
         for (text, want) in cases {
