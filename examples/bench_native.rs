@@ -297,7 +297,7 @@ fn stages(texts: &[String], reps: usize, max_s: f64) -> String {
             "sourcetypes::classify",
             Box::new(|| {
                 each(&|p| {
-                    let words = sourcetypes::Words::new(p.text);
+                    let words = sourcetypes::Words::around(p.text, &p.mentions.concat(), sourcetypes::WINDOW);
                     p.mentions.iter().map(|m| sourcetypes::classify_in(p.text, &words, m).rule.len()).sum()
                 })
             }),
@@ -446,7 +446,7 @@ fn footprint(path: &str) -> Result<String, String> {
     row("coref::link", k, p);
     let typed = typed_mentions(&linked);
     let (_, k, p) = heap_step(|| {
-        let words = sourcetypes::Words::new(&text);
+        let words = sourcetypes::Words::around(&text, &typed.concat(), sourcetypes::WINDOW);
         typed.iter().map(|m| sourcetypes::classify_in(&text, &words, m).rule.len()).sum::<usize>()
     });
     row("sourcetypes::classify", k, p);

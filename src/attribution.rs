@@ -403,38 +403,27 @@ impl<'a> Ctx<'a> {
             let comma = self.is_punct(j - 1, ",") || j >= s + 2 && self.is_close_quote(j - 1) && self.is_punct(j - 2, ",");
             // where the clause ends when cut here: before the comma, or after the mark holding it
             let cut = if comma && !self.is_punct(j - 1, ",") { j } else { j - 1 };
-            // "…, but insists …": a second verb of saying with the same subject starts a new report
-            if comma
-                && matches!(self.low(j), "and" | "but")
-                && j + 1 < e
-                && self.tokens[j + 1].kind == Kind::Word
-                && self.lex.verb(self.low(j + 1)).is_some_and(|v| v.strong && v.lemma != self.low(j + 1) && !v.gerund)
-            {
-                e = cut;
-                break;
-            }
-            // "…, and when pressed she paused": a new subordinate clause is the writer's
-            if comma && matches!(self.low(j), "and" | "but") && j + 1 < e && self.tokens[j + 1].kind == Kind::Word && matches!(self.low(j + 1), "when" | "while" | "after" | "before" | "as" | "because" | "although" | "though" | "if" | "then") {
-                e = cut;
-                break;
-            }
-            // "… and Democrats accused the GOP …": a named subject and a verb of saying start a new report
-            if !comma && matches!(self.low(j), "and" | "but") && j + 1 < e && self.tokens[j + 1].cap {
-                if let Some(np) = self.reader.after(j + 1, e).filter(|np| matches!(np.kind, NpKind::Name | NpKind::Description)) {
-                    let v = np.end;
-                    if v < e && self.tokens[v].kind == Kind::Word && self.lex.verb(self.low(v)).is_some_and(|v2| v2.strong && v2.lemma != self.low(v) && !v2.gerund) {
-                        e = j;
-                        break;
-                    }
-                }
-            }
-            // ", and nearly three in five said …": a new speaker and a verb of saying start a new report
-            if comma && matches!(self.low(j), "and" | "but") {
-                let verb = (j + 2..e.min(j + 9)).take_while(|&k| self.tokens[k].is_wordlike()).find(|&k| {
-                    self.lex.verb(self.low(k)).is_some_and(|v| v.strong && v.lemma != self.low(k) && !v.gerund)
-                });
-                if verb.is_some_and(|k| self.reader.before(k, j + 1).is_some_and(|np| np.first == j + 1)) {
-                    e = cut;
+            // "and" or "but" opening a new clause of the writer's or a new report
+            if matches!(self.low(j), "and" | "but") && j + 1 < e {
+                let next_word = self.tokens[j + 1].kind == Kind::Word;
+                let ends = if comma {
+                    // "…, but insists …": a second verb of saying with the same subject
+                    self.says(j + 1)
+                        // "…, and when pressed she paused": a new subordinate clause
+                        || next_word && matches!(self.low(j + 1), "when" | "while" | "after" | "before" | "as" | "because" | "although" | "though" | "if" | "then")
+                        // ", and nearly three in five said …": a new speaker and a verb of saying
+                        || (j + 2..e.min(j + 9))
+                            .take_while(|&k| self.tokens[k].is_wordlike())
+                            .find(|&k| self.says(k))
+                            .is_some_and(|k| self.reader.before(k, j + 1).is_some_and(|np| np.first == j + 1))
+                } else {
+                    // "… and Democrats accused the GOP …": a named subject and a verb of saying
+                    next_word
+                        && self.tokens[j + 1].cap
+                        && self.reader.after(j + 1, e).is_some_and(|np| matches!(np.kind, NpKind::Name | NpKind::Description) && np.end < e && self.says(np.end))
+                };
+                if ends {
+                    e = if comma { cut } else { j };
                     break;
                 }
             }
@@ -484,6 +473,12 @@ impl<'a> Ctx<'a> {
         Some((vec![self.span(s, e)], if quoted { AttributionKind::Mixed } else { AttributionKind::Indirect }))
     }
 
+    /// Token `k` is a verb of saying in a finite form ("said", "insists"), not
+    /// its bare form or its `-ing` form.
+    fn says(&self, k: usize) -> bool {
+        self.tokens[k].kind == Kind::Word && self.lex.verb(self.low(k)).is_some_and(|v| v.strong && v.lemma != self.low(k) && !v.gerund)
+    }
+
     /// True for a word opening an adverbial rather than a clause: a
     /// subordinator, a preposition or a time word ("In a statement, …",
     /// "As proof, …", "Friday morning, …").
@@ -494,7 +489,7 @@ impl<'a> Ctx<'a> {
                 || matches!(
                     self.low(i),
                     "in" | "on" | "at" | "during" | "until" | "for" | "from" | "with" | "without" | "about" | "by" | "to" | "of" | "over" | "under" | "through"
-                        | "among" | "amid" | "despite" | "following" | "most" | "repeating"
+                        | "among" | "amid" | "despite" | "following"
                 ))
     }
 

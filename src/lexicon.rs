@@ -38,28 +38,24 @@ pub struct Lowered {
 impl Lowered {
     /// Lower-cases every word token of `text` (other tokens get an empty form).
     pub fn new(text: &str, tokens: &[crate::tokens::Token]) -> Lowered {
-        let mut buf = String::with_capacity(text.len() / 2);
-        let mut ends = Vec::with_capacity(tokens.len() + 1);
-        ends.push(0);
-        let mut scratch = String::new();
-        for t in tokens {
-            if t.kind == crate::tokens::Kind::Word {
-                buf.push_str(lower(t.text(text), &mut scratch));
-            }
-            ends.push(buf.len() as u32);
-        }
-        Lowered { buf, ends }
+        Lowered::build(text, tokens, |t| t.kind == crate::tokens::Kind::Word)
     }
 
     /// Lower-cases every token of `text`, punctuation and numbers included
     /// (a mark's form is the mark itself, `’` folded to `'`).
     pub fn every(text: &str, tokens: &[crate::tokens::Token]) -> Lowered {
-        let mut buf = String::with_capacity(text.len());
+        Lowered::build(text, tokens, |_| true)
+    }
+
+    fn build(text: &str, tokens: &[crate::tokens::Token], keep: impl Fn(&crate::tokens::Token) -> bool) -> Lowered {
+        let mut buf = String::with_capacity(text.len() / 2);
         let mut ends = Vec::with_capacity(tokens.len() + 1);
         ends.push(0);
         let mut scratch = String::new();
         for t in tokens {
-            buf.push_str(lower(t.text(text), &mut scratch));
+            if keep(t) {
+                buf.push_str(lower(t.text(text), &mut scratch));
+            }
             ends.push(buf.len() as u32);
         }
         Lowered { buf, ends }

@@ -326,7 +326,7 @@ impl<'a> Reader<'a> {
         }
         let mut np = Np { first: start, end: i, kind: if has_name { NpKind::Name } else { NpKind::Description } };
         // "one Democrat familiar with the talks", "a source close to the family"
-        if i + 1 < hi && i > start && self.low_in(i - 1, &["familiar", "close"]) && self.low_in(i, &["with", "to"]) {
+        if i + 1 < hi && i > start && self.close_to(i) {
             if let Some(tail) = self.after_simple(i + 1, hi) {
                 return Some(Np { end: tail, ..np });
             }

@@ -63,7 +63,7 @@ pub fn party_code(key: &str) -> Option<&'static str> {
 /// mentions: the most frequent `<Capitalised> government` within `window`
 /// bytes of any mention (`the Iraqi government` → `Iraqi government`).
 pub fn qualify(text: &str, mentions: &[Span], bare: &str, window: usize) -> Option<String> {
-    qualify_in(text, &Words::new(text), mentions, bare, window)
+    qualify_in(text, &Words::around(text, mentions, window), mentions, bare, window)
 }
 
 /// [`qualify`] reading the text's tokens from `index` (made from the same `text`).

@@ -12,9 +12,9 @@ use super::words::{Tok, Word, Words};
 use crate::span::Span;
 
 /// How far after a mention the clause may reach, in bytes.
-const AFTER: usize = 240;
+pub(super) const AFTER: usize = 240;
 /// How far before a mention a fronted clause may start, in bytes.
-const BEFORE: usize = 160;
+pub(super) const BEFORE: usize = 160;
 /// Words that open a marker clause and belong to it.
 const OPENERS: &[&str] = &["speaking", "spoke", "talking", "who", "requesting", "asking", "having", "and", "because", "but"];
 /// Reporting verbs that close a marker clause.
@@ -141,10 +141,7 @@ fn clause(words: &[Word], a: usize, b: usize, floor: usize, ceiling: usize) -> S
 
 /// Finds the anonymity marker of one mention, if any.
 pub fn find(text: &str, mention: Span) -> Option<Marker> {
-    if mention.is_empty() || mention.end > text.len() {
-        return None;
-    }
-    find_in(text, &Words::new(text), mention)
+    find_in(text, &Words::around(text, &[mention], BEFORE.max(AFTER)), mention)
 }
 
 /// [`find`] reading the text's tokens from `index` (made from the same `text`).

@@ -48,6 +48,7 @@ const BEFORE: usize = 90;
 const QUALIFY: usize = 320;
 /// The widest window any reading takes around a mention (for [`Words::around`]).
 pub const WINDOW: usize = 400;
+const _: () = assert!(WINDOW >= BEFORE && WINDOW >= AFTER && WINDOW >= QUALIFY && WINDOW >= anonymity::BEFORE && WINDOW >= anonymity::AFTER);
 
 /// One mention's vote for a type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -579,11 +580,12 @@ fn best(cands: &[Cand]) -> Option<&Cand> {
 /// with no usable mention the source is an `unnamed_person` typed by rule
 /// `unnamed-person`.
 pub fn classify(text: &str, mentions: &[Span]) -> Typing {
-    classify_in(text, &Words::new(text), mentions)
+    classify_in(text, &Words::around(text, mentions, WINDOW), mentions)
 }
 
-/// [`classify`] with the text's tokens made once ([`Words::new`]) and shared
-/// by every source of the text.
+/// [`classify`] reading the text's tokens from `index`, made once
+/// ([`Words::around`] the mentions of every source, with [`WINDOW`]) and
+/// shared by every source of the text.
 pub fn classify_in(text: &str, index: &Words, mentions: &[Span]) -> Typing {
     let usable: Vec<Span> = mentions
         .iter()
