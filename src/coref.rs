@@ -90,7 +90,7 @@ impl<'a> Linker<'a> {
                 break;
             }
         }
-        let (mut f, l) = (first?, last?);
+        let (mut f, mut l) = (first?, last?);
         // drop honorifics and roles in front of a personal name: "Prime Minister X", "Sen. X"
         while f + 1 < l && (self.lex.is("honorific", &self.low(f)) || self.tokens[f + 1].is_punct(self.text, ".") && self.lex.is("abbrev", &self.low(f))) {
             f += 1;
@@ -98,7 +98,23 @@ impl<'a> Linker<'a> {
                 f += 1;
             }
         }
+        // a person's name ends before "of": "Rep. Ann Lee of Ohio"
+        if !self.is_org_name(f, l) {
+            if let Some(cut) = (f + 1..l).find(|&i| matches!(self.low(i), "of" | "from" | "for" | "at" | "in" | "and")) {
+                l = cut;
+            }
+        }
         (f < l).then_some((f, l))
+    }
+
+    /// The lower-case noun that ends a phrase after its capitalised run
+    /// `..name_end`, before any prepositional tail: `campaign` in "the Trump
+    /// campaign", `leaders` in "Central European leaders".
+    fn lower_tail(&self, np: Np, name_end: usize) -> Option<usize> {
+        let stop = (name_end..np.end).find(|&i| self.tokens[i].kind != Kind::Word || matches!(self.low(i), "of" | "for" | "at" | "from" | "with" | "in" | "on" | "who" | "which" | "and"));
+        let last = stop.unwrap_or(np.end).checked_sub(1)?;
+        let t = self.tokens[last];
+        (last >= name_end && t.kind == Kind::Word && !t.cap && !self.lex.is("pronoun", self.low(last)) && self.low(last).chars().all(|c| c.is_alphabetic() || c == '-')).then_some(last)
     }
 
     fn is_org_name(&self, first: usize, end: usize) -> bool {
@@ -227,7 +243,20 @@ impl<'a> Linker<'a> {
                 e
             }
             NpKind::Name => {
-                let (f, l) = self.name_tokens(np).unwrap_or((np.first, np.end));
+                let (f, mut l) = self.name_tokens(np).unwrap_or((np.first, np.end));
+                // a name used as a modifier: "the Trump campaign" is an organisation,
+                // "E.U. leaders" a description
+                let common = l == f + 1 && ["person_head", "document_noun"].iter().any(|sec| self.lex.is(sec, self.low(f)));
+                if common {
+                    // "Critics said": a capitalised common noun
+                    return self.resolve(Np { kind: NpKind::Description, ..np }, paragraph);
+                }
+                if let Some(tail) = self.lower_tail(np, l) {
+                    if !self.lex.is("org_head", self.low(tail)) {
+                        return self.resolve(Np { kind: NpKind::Description, ..np }, paragraph);
+                    }
+                    l = tail + 1;
+                }
                 let org = self.is_org_name(f, l);
                 let key = self.key_of(f, l);
                 let heads = self.head_words(np);
@@ -431,15 +460,22 @@ fn add_later_mentions(lk: &mut Linker) {
         }
         // the gender each entity was given when a pronoun or honorific named it
         let want = match w {
-            "he" | "him" => Some('m'),
-            "she" | "her" => Some('f'),
+            "he" | "him" | "his" | "himself" => Some('m'),
+            "she" | "her" | "hers" | "herself" => Some('f'),
+            "they" | "them" | "their" | "themselves" => Some('p'),
+            "its" | "itself" => Some('n'),
             _ => None,
         };
         if let Some(g) = want {
+            let fits = |ent: &Entity| match g {
+                'p' => ent.plural,
+                'n' => !ent.person && !ent.plural,
+                _ => ent.person && !ent.plural && ent.gender.is_none_or(|have| have == g),
+            };
             let best = recent
                 .iter()
                 .copied()
-                .filter(|&e| lk.entities[e].person && !lk.entities[e].plural && lk.entities[e].gender.is_none_or(|have| have == g))
+                .filter(|&e| fits(&lk.entities[e]))
                 .filter_map(|e| last_seen[e].map(|p| (p, e)))
                 .max();
             if let Some((p, e)) = best {
@@ -477,7 +513,7 @@ fn add_name_repeats(lk: &mut Linker) {
     for (e, ent) in lk.entities.iter().enumerate() {
         for k in &ent.keys {
             if let Some(s) = k.strip_prefix("per:") {
-                if s.chars().count() > 2 {
+                if s.chars().count() > 1 {
                     surnames.insert(s.to_string(), e);
                 }
             }
@@ -523,4 +559,48 @@ fn tidy(mentions: &mut Vec<Span>) {
         out.push(m);
     }
     *mentions = out;
+}
+
+#[cfg(test)]
+mod tests {
+    /// The mentions of every source of `text`, as text (ASCII texts only, so
+    /// UTF-16 offsets are byte offsets).
+    fn sources(text: &str) -> Vec<Vec<String>> {
+        crate::analyze(text).sources.iter().map(|s| s.mentions.iter().map(|m| text[m.start..m.end].to_string()).collect()).collect()
+    }
+
+    fn source_with<'a>(all: &'a [Vec<String>], mention: &str) -> Option<&'a Vec<String>> {
+        all.iter().find(|s| s.iter().any(|m| m == mention))
+    }
+
+    /// (text, a mention, the other mentions its source must have, mentions it must not have)
+    const LINKS: &[(&str, &str, &[&str], &[&str])] = &[
+        // possessive and reflexive pronouns follow the person
+        ("Mayor Ana Ruiz said the budget was fair. Critics disputed her figures.", "Mayor Ana Ruiz", &["her"], &[]),
+        ("Dr. Ken Obi said the drug works. His trial ended in May.", "Dr. Ken Obi", &["His"], &[]),
+        // a plural group takes "their"
+        ("Local farmers said the dam had failed. Their fields flooded twice.", "Local farmers", &["Their"], &[]),
+        // a name used as a modifier is no person: the campaign is its own source
+        ("Tom Hale said he would win. The Hale campaign said the polls were wrong.", "Tom Hale", &[], &["The Hale campaign", "Hale campaign"]),
+        // "E.U. leaders" is a description, so later "E.U." is no mention of it
+        ("E.U. leaders said the plan was dead. The E.U. budget rose.", "E.U. leaders", &[], &["E.U."]),
+        // a person's name stops before "of": "of Ohio" is no surname
+        ("Representative Jane Lowe of Ohio said the bill would pass. Ohio voters agreed.", "Representative Jane Lowe of Ohio", &[], &["Ohio"]),
+        // two-letter surnames repeat too
+        ("Dr. Mehmet Oz said the test was routine. Oz added nothing.", "Dr. Mehmet Oz", &["Oz"], &[]),
+    ];
+
+    #[test]
+    fn links_table() {
+        for &(text, anchor, with, without) in LINKS {
+            let all = sources(text);
+            let s = source_with(&all, anchor).unwrap_or_else(|| panic!("no source with {anchor:?} in {text:?}: {all:?}"));
+            for m in with {
+                assert!(s.iter().any(|x| x == m), "{anchor:?} lacks {m:?} in {text:?}: {s:?}");
+            }
+            for m in without {
+                assert!(!s.iter().any(|x| x == m), "{anchor:?} has {m:?} in {text:?}: {s:?}");
+            }
+        }
+    }
 }
