@@ -202,7 +202,7 @@ impl<'a> Prepared<'a> {
             .iter()
             .map(|c| sentences[c.sentence].paragraph)
             .collect::<Vec<_>>();
-        let linked = coref::link(text, &tokens, &lows, &candidates, &paragraph_of);
+        let linked = coref::link(text, &tokens, &lows, &quotes, &candidates, &paragraph_of);
         let mentions = typed_mentions(&linked);
         let findings = pipeline::run(text, &Options::default());
         Prepared {
@@ -287,7 +287,7 @@ fn stages(texts: &[String], reps: usize, max_s: f64) -> String {
             "coref::link",
             Box::new(|| {
                 each(&|p| {
-                    coref::link(p.text, &p.tokens, &p.lows, &p.candidates, &p.paragraph_of)
+                    coref::link(p.text, &p.tokens, &p.lows, &p.quotes, &p.candidates, &p.paragraph_of)
                         .entities
                         .len()
                 })
@@ -442,7 +442,7 @@ fn footprint(path: &str) -> Result<String, String> {
         heap_step(|| attribution::find(&text, &toks, &lows, &qs, &sents, Tuning::default()));
     row("attribution::find", k, p);
     let paragraph_of: Vec<usize> = cands.iter().map(|c| sents[c.sentence].paragraph).collect();
-    let (linked, k, p) = heap_step(|| coref::link(&text, &toks, &lows, &cands, &paragraph_of));
+    let (linked, k, p) = heap_step(|| coref::link(&text, &toks, &lows, &qs, &cands, &paragraph_of));
     row("coref::link", k, p);
     let typed = typed_mentions(&linked);
     let (_, k, p) = heap_step(|| {

@@ -10,6 +10,7 @@
 
 use crate::attribution::Candidate;
 use crate::lexicon::{self, Lexicon, Lowered};
+use crate::quotes::Quote;
 use crate::speakers::{Np, NpKind};
 use crate::span::Span;
 use crate::tokens::{Kind, Token};
@@ -135,7 +136,7 @@ impl<'a> Linker<'a> {
             // roles written as titles count too: "Transport Minister Pavel Drozd" is a minister
             let title = t.cap && (self.lex.is("honorific", self.low(i)) || self.lex.is("person_head", self.low(i)));
             if t.kind == Kind::Word && (!t.cap || title) {
-                let w = self.low(i);
+                let w = title_head(self.low(i));
                 if !self.lex.is("determiner", w) {
                     out.push(w.to_string());
                 }
@@ -337,9 +338,10 @@ impl<'a> Linker<'a> {
     }
 }
 
-/// Links the candidates' speakers into entities. `paragraph_of` gives each
-/// candidate's paragraph.
-pub fn link(text: &str, tokens: &[Token], lows: &Lowered, cands: &[Candidate], paragraph_of: &[usize]) -> Linked {
+/// Links the candidates' speakers into entities. `quotes` are the text's
+/// quotations (pronouns inside one speak from its speaker's point of view);
+/// `paragraph_of` gives each candidate's paragraph.
+pub fn link(text: &str, tokens: &[Token], lows: &Lowered, quotes: &[Quote], cands: &[Candidate], paragraph_of: &[usize]) -> Linked {
     let mut lk = Linker { text, tokens, lex: lexicon::get(), entities: Vec::new(), by_key: HashMap::new(), recent: Vec::new(), lows };
     let mut source_of: Vec<Option<usize>> = vec![None; cands.len()];
     for (k, c) in cands.iter().enumerate() {
@@ -371,7 +373,8 @@ pub fn link(text: &str, tokens: &[Token], lows: &Lowered, cands: &[Candidate], p
         source_of[k] = e;
     }
     add_name_repeats(&mut lk);
-    add_later_mentions(&mut lk);
+    merge_descriptions(&mut lk, &mut source_of);
+    add_later_mentions(&mut lk, quotes);
     for e in &mut lk.entities {
         tidy(&mut e.mentions);
     }
@@ -416,7 +419,7 @@ pub fn link(text: &str, tokens: &[Token], lows: &Lowered, cands: &[Candidate], p
 /// pass in text order: a pronoun goes to the most recent compatible source
 /// unless another name came between; "the senator" to the most recent source
 /// described so.
-fn add_later_mentions(lk: &mut Linker) {
+fn add_later_mentions(lk: &mut Linker, quotes: &[Quote]) {
     if lk.entities.is_empty() {
         return;
     }
@@ -431,6 +434,7 @@ fn add_later_mentions(lk: &mut Linker) {
     let mut recent: Vec<usize> = Vec::with_capacity(17);
     let mut adds: Vec<(usize, Span)> = Vec::new();
     let mut cov = 0;
+    let mut q = 0;
     let tokens = lk.tokens;
     for (i, t) in tokens.iter().enumerate() {
         while next_anchor < anchors.len() && anchors[next_anchor].0 <= t.span.start {
@@ -466,7 +470,11 @@ fn add_later_mentions(lk: &mut Linker) {
             "its" | "itself" => Some('n'),
             _ => None,
         };
-        if let Some(g) = want {
+        while q < quotes.len() && quotes[q].span.end <= t.span.start {
+            q += 1;
+        }
+        let quoted = quotes.get(q).is_some_and(|x| x.span.start <= t.span.start);
+        if let Some(g) = want.filter(|_| !quoted) {
             let fits = |ent: &Entity| match g {
                 'p' => ent.plural,
                 'n' => !ent.person && !ent.plural,
@@ -529,6 +537,14 @@ fn add_name_repeats(lk: &mut Linker) {
         }
         let w = lk.low(i);
         let key = strip_possessive(&w).trim_start_matches("al-").trim_start_matches("el-");
+        // "the Trump campaign", "Clinton aides": the name modifies another noun
+        let modifier = lk.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word && n.span.start == t.span.end + 1 && {
+            let next = lk.low(i + 1);
+            lk.lex.is("org_head", next) || (!n.cap && lk.lex.is("person_head", next))
+        });
+        if modifier || identity_word(key) {
+            continue;
+        }
         if let Some(&e) = surnames.get(key) {
             // widen to the capitalised run ending here
             let mut f = i;
@@ -541,11 +557,95 @@ fn add_name_repeats(lk: &mut Linker) {
                 f -= 1;
             }
             adds.push((e, lk.tokens[f].span.cover(t.span)));
+            // "President Obama" makes him a president, for "the president" later
+            for j in f..i {
+                let w = title_head(lk.low(j));
+                if lk.tokens[j].kind == Kind::Word && lk.lex.is("person_head", w) && !lk.entities[e].heads.iter().any(|h| h == w) {
+                    lk.entities[e].heads.push(w.to_string());
+                }
+            }
         }
     }
     for (e, s) in adds {
         lk.entities[e].mentions.push(s);
     }
+}
+
+/// The role an abbreviated title stands for (`sen` → `senator`), from the
+/// source-type titles list.
+fn title_head(w: &str) -> &str {
+    crate::sourcetypes::lexicon::get().titles.get(w).map(String::as_str).filter(|r| !r.is_empty() && !r.contains(' ')).unwrap_or(w)
+}
+
+/// Party words, demonyms and identity adjectives ("Republican", "European",
+/// "Black") are never surnames to repeat.
+fn identity_word(w: &str) -> bool {
+    let types = crate::sourcetypes::lexicon::get();
+    types.parties.contains_key(w) || types.demonyms.contains_key(w) || types.demonym_plurals.contains(w) || types.countries.contains_key(w)
+}
+
+/// Joins a source known only by a definite description ("the president",
+/// "the senator") to the named person last given that title before it
+/// ("President Obama", "Sen. Lee"), and renumbers the entities.
+fn merge_descriptions(lk: &mut Linker, source_of: &mut [Option<usize>]) {
+    let n = lk.entities.len();
+    let first = |ent: &Entity| ent.mentions.iter().map(|m| m.start).min();
+    let mut into: Vec<usize> = (0..n).collect();
+    for d in 0..n {
+        let ent = &lk.entities[d];
+        if ent.has_name || !ent.person || ent.plural || !ent.name.starts_with("the ") {
+            continue;
+        }
+        let Some(head) = ent.name.rsplit(' ').next().filter(|h| lk.lex.is("person_head", h)) else { continue };
+        let Some(at) = first(ent) else { continue };
+        let best = (0..n)
+            .filter(|&e| e != d && into[e] == e && lk.entities[e].has_name && lk.entities[e].person && !lk.entities[e].plural)
+            .filter(|&e| lk.entities[e].heads.iter().any(|h| h == head))
+            .filter_map(|e| lk.entities[e].mentions.iter().map(|m| m.start).filter(|&s| s < at).max().map(|s| (s, e)))
+            .max();
+        if let Some((_, e)) = best {
+            into[d] = e;
+        }
+    }
+    if into.iter().enumerate().all(|(d, &e)| d == e) {
+        return;
+    }
+    let mut moved: Vec<(usize, Vec<Span>, Vec<String>)> = Vec::new();
+    for d in 0..n {
+        if into[d] != d {
+            let ent = std::mem::take(&mut lk.entities[d]);
+            moved.push((into[d], ent.mentions, ent.heads));
+        }
+    }
+    for (e, mentions, heads) in moved {
+        lk.entities[e].mentions.extend(mentions);
+        for h in heads {
+            if !lk.entities[e].heads.contains(&h) {
+                lk.entities[e].heads.push(h);
+            }
+        }
+    }
+    // renumber the survivors
+    let mut new_index = vec![0; n];
+    let mut kept = 0;
+    for d in 0..n {
+        if into[d] == d {
+            new_index[d] = kept;
+            kept += 1;
+        }
+    }
+    let mut k = 0;
+    lk.entities.retain(|_| {
+        k += 1;
+        into[k - 1] == k - 1
+    });
+    for s in source_of.iter_mut() {
+        if let Some(e) = *s {
+            *s = Some(new_index[into[e]]);
+        }
+    }
+    lk.recent.clear();
+    lk.by_key.clear();
 }
 
 /// Sorts mentions and drops any that overlaps an earlier, longer-or-equal one.
@@ -586,6 +686,13 @@ mod tests {
         ("E.U. leaders said the plan was dead. The E.U. budget rose.", "E.U. leaders", &[], &["E.U."]),
         // a person's name stops before "of": "of Ohio" is no surname
         ("Representative Jane Lowe of Ohio said the bill would pass. Ohio voters agreed.", "Representative Jane Lowe of Ohio", &[], &["Ohio"]),
+        // a description takes the named person last given that title
+        ("President Ana Kol said the treaty holds. The president said it twice.", "President Ana Kol", &["The president"], &[]),
+        ("Sen. Raj Patel said the vote is close. The senator said more later.", "Sen. Raj Patel", &["The senator"], &[]),
+        ("Sen. Raj Patel said the vote is close. The president said it was not.", "Sen. Raj Patel", &[], &["The president"]),
+        // a surname that modifies a noun is no mention; party words never repeat
+        ("Tom Hale said he would win. Hale aides said the same.", "Tom Hale", &[], &["Hale"]),
+        ("A Republican said the bill was dead. Republican votes were missing.", "A Republican", &[], &["Republican"]),
         // two-letter surnames repeat too
         ("Dr. Mehmet Oz said the test was routine. Oz added nothing.", "Dr. Mehmet Oz", &["Oz"], &[]),
     ];

@@ -26,7 +26,7 @@ pub fn run_tuned(text: &str, options: &Options, tuning: Tuning) -> Findings {
     let lows = Lowered::new(text, &toks);
     let cands = attribution::find(text, &toks, &lows, &qs, &sents, tuning);
     let paragraph_of: Vec<usize> = cands.iter().map(|c| sents[c.sentence].paragraph).collect();
-    let linked = coref::link(text, &toks, &lows, &cands, &paragraph_of);
+    let linked = coref::link(text, &toks, &lows, &qs, &cands, &paragraph_of);
 
     // keep only entities that some attribution comes from, numbered by first mention
     let mut used: Vec<usize> = linked.source_of.iter().flatten().copied().collect();
