@@ -30,6 +30,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("unnamed-person", "an individual not named"),
     ("unnamed-group", "an unnamed group"),
     ("org-spokesperson", "an unnamed spokesperson speaks for the named organization"),
+    ("org-officials", "unnamed officials or executives of a named organization speak for it"),
     ("anonymity-marker", "a phrase grants the source anonymity"),
     ("pronoun-only", "only pronouns: typed from the pronoun"),
     ("definite-role", "a definite role (the judge, the city's mayor) names one identified person"),

@@ -207,6 +207,26 @@ fn definite(items: &[Item], h: usize) -> bool {
 }
 
 /// Relation nouns: weak as roles (`his wife` is rarely the role the story gives).
+/// Roles whose holders speak for their organisation as a body.
+fn speaks_for_org(role: &str) -> bool {
+    is_spokes(role) || matches!(role, "official" | "executive" | "staffer" | "employee")
+}
+
+/// True when the noun at `h` is directly preceded by an organisation's name
+/// (not a country, party, people or possessive): "Acme Corp. | executives",
+/// "Clinton campaign | officials".
+fn named_before(items: &[Item], h: usize) -> bool {
+    let Some(prev) = h.checked_sub(1).map(|p| &items[p]) else { return false };
+    if prev.possessive {
+        return false;
+    }
+    match &prev.class {
+        Class::Run(RunKind::Org(_) | RunKind::Acronym | RunKind::Outlet | RunKind::Person) => true,
+        Class::Inst => h >= 2 && matches!(items[h - 2].class, Class::Run(RunKind::Org(_) | RunKind::Acronym | RunKind::Person)),
+        _ => false,
+    }
+}
+
 fn is_relation(role: &str) -> bool {
     matches!(
         role,
@@ -333,6 +353,9 @@ fn read_phrase(text: &str, reading: &Reading, r: &mut MentionReading, main: bool
             r.noun_kind = Some(role_kind(single));
             v = if marker_strong {
                 vote(SourceType::AnonymousSource, 4, "anonymity-marker")
+            } else if speaks_for_org(single) && named_before(items, h) {
+                // "Tesla officials", "NATO spokespeople": the organisation speaking (GUIDE §2)
+                vote(SourceType::NamedOrganization, 4, "org-officials")
             } else {
                 vote(SourceType::UnnamedGroup, 3, "unnamed-group")
             };
@@ -610,7 +633,7 @@ pub fn classify_in(text: &str, index: &Words, mentions: &[Span]) -> Typing {
     let mut aff = best(&all_affs).cloned();
     let mut kind = AffiliationKind::Unknown;
     match st {
-        SourceType::NamedOrganization | SourceType::MediaOutlet if winner.rule != "org-spokesperson" => {
+        SourceType::NamedOrganization | SourceType::MediaOutlet if !matches!(winner.rule, "org-spokesperson" | "org-officials") => {
             role = None;
             aff = None;
             kind = agree.iter().find_map(|r| r.self_kind).unwrap_or(if st == SourceType::MediaOutlet {
