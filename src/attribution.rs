@@ -852,6 +852,10 @@ fn colon_headline(cx: &Ctx, sent: &Sentence, si: usize) -> Option<Candidate> {
     if np.first != start || np.kind != NpKind::Name || cx.tokens[start].text(cx.text).chars().count() < 2 {
         return None;
     }
+    // "Editor's note:", "Update:": the publisher speaking in its own voice
+    if cx.lex.is("own_voice", cx.low(np.end - 1)) {
+        return None;
+    }
     let para = cx.sentences[si].paragraph;
     let last = cx.sentences[si..].iter().take(40).take_while(|s| s.paragraph == para).last().map_or(hi, |s| s.end);
     let (content, kind) = cx.content_from(colon + 1, last)?;
@@ -1459,6 +1463,9 @@ mod tests {
         // (text, [(content pieces joined by " | ", cue, speaker)])
         let cases: &[(&str, &[(&str, &str, &str)])] = &[
             ("\"We will rebuild the bridge,\" the mayor said.", &[("\"We will rebuild the bridge,\"", "said", "the mayor")]),
+            // the publication's own note is no speaker; a line wrapped inside a sentence is read through
+            ("Editor’s note: Our reporter is a member of the union.\n\nThe mayor said the plan was fine.", &[("the plan was fine", "said", "The mayor")]),
+            ("The mayor of the town said\nthe plan was fine and the budget\nwould hold.", &[("the plan was fine and the budget\nwould hold", "said", "The mayor of the town")]),
             ("“We will rebuild,” said Governor Ana Ruiz.", &[("“We will rebuild,”", "said", "Governor Ana Ruiz")]),
             ("The minister said on Monday that the talks had failed.", &[("the talks had failed", "said", "The minister")]),
             ("A source told Reuters, “The border is closed.”", &[("“The border is closed.”", "told", "A source")]),

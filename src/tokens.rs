@@ -81,6 +81,41 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’' || c == 'ʼ'
 }
 
+/// Byte offsets of the line breaks that wrap a line inside a sentence, in
+/// order. A break is soft when both lines around it have text, the first does
+/// not end a sentence, and either the next line starts in lower case or the
+/// whole text is hard-wrapped (at least three such lower-case continuations,
+/// a third of its single line breaks) and the next line starts with a letter
+/// or digit. Paragraph breaks (a blank line) never are.
+pub fn soft_breaks(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    // (offset of the break, next line starts in lower case)
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    let mut single = 0usize;
+    let mut line_start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c != b'\n' {
+            continue;
+        }
+        let line = text[line_start..i].trim_end();
+        line_start = i + 1;
+        let next = text[i + 1..].split('\n').next().unwrap_or("").trim_start();
+        if line.trim_start().is_empty() || next.is_empty() {
+            continue;
+        }
+        single += 1;
+        let ends = line.chars().next_back().is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | ']' | '}' | '|'));
+        let first = next.chars().next().unwrap_or(' ');
+        // a line opening with a quotation mark, a dash or a bullet starts something new
+        if !ends && first.is_alphanumeric() {
+            open.push((i, first.is_lowercase()));
+        }
+    }
+    let lower = open.iter().filter(|o| o.1).count();
+    let wrapped = lower >= 3 && lower * 3 >= single;
+    open.into_iter().filter(|&(_, low)| low || wrapped).map(|(i, _)| i).collect()
+}
+
 /// Splits `text` into tokens in one pass.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
@@ -91,7 +126,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut single_open = false;
     let next_char = |i: usize| text[i..].chars().next();
     let prev_char = |i: usize| text[..i].chars().next_back();
+    let soft = soft_breaks(text);
+    let mut next_soft = 0;
     while let Some((i, c)) = chars.next() {
+        if c == '\n' && soft.get(next_soft) == Some(&i) {
+            // a line wrapped inside a sentence reads as a space
+            next_soft += 1;
+            space_before = true;
+            continue;
+        }
         if c == '\n' {
             single_open = false;
             out.push(Token { span: Span::new(i, i + 1), kind: Kind::Newline, cap: false, space_before });
@@ -267,6 +310,25 @@ mod tests {
                 _ => t.text(text).to_string(),
             })
             .collect()
+    }
+
+    #[test]
+    fn soft_breaks_table() {
+        // (text, texts of the lines each soft break ends)
+        let cases: &[(&str, &[&str])] = &[
+            ("The mayor said\nthe plan works.", &["The mayor said"]),
+            ("First paragraph.\nSecond paragraph.", &[]),
+            ("A title\n\nbody text here.", &[]),
+            ("“A quote.” ― Ann Lee\n“Another quote.” ― Bo Chan", &[]),
+            // a hard-wrapped text: capitalised continuations join too
+            ("One line of a\nlong paragraph that\nwraps at the\nedge, says Ann\nLee today.", &["One line of a", "long paragraph that", "wraps at the", "edge, says Ann"]),
+        ];
+        for &(text, want) in cases {
+            let got: Vec<&str> = soft_breaks(text).iter().map(|&i| text[..i].rsplit('\n').next().unwrap_or("")).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        // a soft break yields no token
+        assert_eq!(show("said\nthe plan."), ["said", "the", "plan", "."]);
     }
 
     #[test]

@@ -169,7 +169,9 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("Mr. Lee urged calm. Nobody listened.", &["Mr. Lee urged calm.", "Nobody listened."]),
             ("\u{201c}Go home.\u{201d} She left", &["\u{201c}Go home.\u{201d}", "She left"]),
-            ("One; two\nthree", &["One;", "two", "three"]),
+            ("One; two\n\nthree", &["One;", "two", "three"]),
+            // a line wrapped inside a sentence is no boundary
+            ("One; two\nthree", &["One;", "two\nthree"]),
             ("", &[]),
         ];
         for (text, want) in cases {
