@@ -531,6 +531,7 @@ fn add_name_repeats(lk: &mut Linker) {
         return;
     }
     let mut adds = Vec::new();
+    let mut first_names: HashMap<String, Option<usize>> = HashMap::new();
     for (i, t) in lk.tokens.iter().enumerate() {
         if t.kind != Kind::Word || !t.cap {
             continue;
@@ -557,6 +558,12 @@ fn add_name_repeats(lk: &mut Linker) {
                 f -= 1;
             }
             adds.push((e, lk.tokens[f].span.cover(t.span)));
+            if f + 1 == i && lk.entities[e].person {
+                let first = lk.low(f);
+                if first.chars().count() > 2 && first.chars().all(char::is_alphabetic) && !lk.lex.is("honorific", first) && !identity_word(first) {
+                    first_names.entry(first.to_string()).and_modify(|x| if *x != Some(e) { *x = None }).or_insert(Some(e));
+                }
+            }
             // "President Obama" makes him a president, for "the president" later
             for j in f..i {
                 let w = title_head(lk.low(j));
@@ -564,6 +571,18 @@ fn add_name_repeats(lk: &mut Linker) {
                     lk.entities[e].heads.push(w.to_string());
                 }
             }
+        }
+    }
+    // a person's first name standing alone ("Hillary"), when one source alone has it
+    for (i, t) in lk.tokens.iter().enumerate() {
+        if t.kind != Kind::Word || !t.cap {
+            continue;
+        }
+        let key = strip_possessive(lk.low(i));
+        let Some(Some(e)) = first_names.get(key).copied() else { continue };
+        let capital = |k: usize| lk.tokens.get(k).is_some_and(|n| n.kind == Kind::Word && n.cap);
+        if !surnames.contains_key(key) && !capital(i + 1) && !(i > 0 && capital(i - 1)) {
+            adds.push((e, t.span));
         }
     }
     for (e, s) in adds {
@@ -577,11 +596,12 @@ fn title_head(w: &str) -> &str {
     crate::sourcetypes::lexicon::get().titles.get(w).map(String::as_str).filter(|r| !r.is_empty() && !r.contains(' ')).unwrap_or(w)
 }
 
-/// Party words, demonyms and identity adjectives ("Republican", "European",
-/// "Black") are never surnames to repeat.
+/// Party adjectives, demonyms and identity adjectives ("Republican",
+/// "European", "Black") are never surnames to repeat.
 fn identity_word(w: &str) -> bool {
     let types = crate::sourcetypes::lexicon::get();
-    types.parties.contains_key(w) || types.demonyms.contains_key(w) || types.demonym_plurals.contains(w) || types.countries.contains_key(w)
+    // plural group names ("Republicans", "Iraqis") do repeat: each names the same group
+    (types.parties.contains_key(w) && !w.ends_with('s')) || types.demonyms.contains_key(w)
 }
 
 /// Joins a source known only by a definite description ("the president",
@@ -693,6 +713,11 @@ mod tests {
         // a surname that modifies a noun is no mention; party words never repeat
         ("Tom Hale said he would win. Hale aides said the same.", "Tom Hale", &[], &["Hale"]),
         ("A Republican said the bill was dead. Republican votes were missing.", "A Republican", &[], &["Republican"]),
+        // a first name alone names the one source that has it
+        ("Hillary Rodham said she would run. Hillary later smiled.", "Hillary Rodham", &["Hillary"], &[]),
+        ("Ann Lee said it was late. Ann Park said it was not. Ann left.", "Ann Lee", &[], &["Ann"]),
+        // plural group names repeat
+        ("Republicans said the bill would fail. Republicans then left.", "Republicans", &["Republicans"], &[]),
         // two-letter surnames repeat too
         ("Dr. Mehmet Oz said the test was routine. Oz added nothing.", "Dr. Mehmet Oz", &["Oz"], &[]),
     ];
