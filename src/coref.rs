@@ -37,6 +37,17 @@ pub struct Entity {
     has_name: bool,
 }
 
+impl Entity {
+    /// Adds head and role words it does not have yet.
+    fn add_heads(&mut self, heads: impl IntoIterator<Item = String>) {
+        for h in heads {
+            if !self.heads.contains(&h) {
+                self.heads.push(h);
+            }
+        }
+    }
+}
+
 /// The result: entities and, per candidate, its entity.
 pub struct Linked {
     /// The entities.
@@ -162,11 +173,7 @@ impl<'a> Linker<'a> {
         let span = self.span(np);
         let heads = self.head_words(np);
         let ent = &mut self.entities[e];
-        for h in heads {
-            if !ent.heads.contains(&h) {
-                ent.heads.push(h);
-            }
-        }
+        ent.add_heads(heads);
         if np.kind == NpKind::Name {
             if let Some((f, l)) = self.name_tokens(np) {
                 let name = self.tokens[f].span.cover(self.tokens[l - 1].span).text(self.text).to_string();
@@ -293,11 +300,7 @@ impl<'a> Linker<'a> {
                 if !ent.keys.contains(&key) {
                     ent.keys.push(key);
                 }
-                for h in heads {
-                    if !ent.heads.contains(&h) {
-                        ent.heads.push(h);
-                    }
-                }
+                ent.add_heads(heads);
                 self.add_mention(e, span);
                 e
             }
@@ -326,11 +329,7 @@ impl<'a> Linker<'a> {
                 }
                 self.set_name(e, &name, (1, heads.len()));
                 let ent = &mut self.entities[e];
-                for h in heads {
-                    if !ent.heads.contains(&h) {
-                        ent.heads.push(h);
-                    }
-                }
+                ent.add_heads(heads);
                 self.add_mention(e, span);
                 e
             }
@@ -470,11 +469,13 @@ fn add_later_mentions(lk: &mut Linker, quotes: &[Quote]) {
             "its" | "itself" => Some('n'),
             _ => None,
         };
-        while q < quotes.len() && quotes[q].span.end <= t.span.start {
-            q += 1;
-        }
-        let quoted = quotes.get(q).is_some_and(|x| x.span.start <= t.span.start);
-        if let Some(g) = want.filter(|_| !quoted) {
+        let mut quoted = || {
+            while q < quotes.len() && quotes[q].span.end <= t.span.start {
+                q += 1;
+            }
+            quotes.get(q).is_some_and(|x| x.span.start <= t.span.start)
+        };
+        if let Some(g) = want.filter(|_| !quoted()) {
             let fits = |ent: &Entity| match g {
                 'p' => ent.plural,
                 'n' => !ent.person && !ent.plural,
@@ -521,7 +522,7 @@ fn add_name_repeats(lk: &mut Linker) {
     for (e, ent) in lk.entities.iter().enumerate() {
         for k in &ent.keys {
             if let Some(s) = k.strip_prefix("per:") {
-                if s.chars().count() > 1 {
+                if s.chars().count() > 1 && !identity_word(s) {
                     surnames.insert(s.to_string(), e);
                 }
             }
@@ -538,15 +539,13 @@ fn add_name_repeats(lk: &mut Linker) {
         }
         let w = lk.low(i);
         let key = strip_possessive(&w).trim_start_matches("al-").trim_start_matches("el-");
+        let Some(&e) = surnames.get(key) else { continue };
         // "the Trump campaign", "Clinton aides": the name modifies another noun
         let modifier = lk.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word && n.span.start == t.span.end + 1 && {
             let next = lk.low(i + 1);
             lk.lex.is("org_head", next) || (!n.cap && lk.lex.is("person_head", next))
         });
-        if modifier || identity_word(key) {
-            continue;
-        }
-        if let Some(&e) = surnames.get(key) {
+        if !modifier {
             // widen to the capitalised run ending here
             let mut f = i;
             while f > 0
@@ -565,12 +564,9 @@ fn add_name_repeats(lk: &mut Linker) {
                 }
             }
             // "President Obama" makes him a president, for "the president" later
-            for j in f..i {
-                let w = title_head(lk.low(j));
-                if lk.tokens[j].kind == Kind::Word && lk.lex.is("person_head", w) && !lk.entities[e].heads.iter().any(|h| h == w) {
-                    lk.entities[e].heads.push(w.to_string());
-                }
-            }
+            let titles = (f..i).filter(|&j| lk.tokens[j].kind == Kind::Word).map(|j| title_head(lk.low(j))).filter(|w| lk.lex.is("person_head", w));
+            let titles: Vec<String> = titles.map(str::to_string).collect();
+            lk.entities[e].add_heads(titles);
         }
     }
     // a person's first name standing alone ("Hillary"), when one source alone has it
@@ -630,35 +626,25 @@ fn merge_descriptions(lk: &mut Linker, source_of: &mut [Option<usize>]) {
     if into.iter().enumerate().all(|(d, &e)| d == e) {
         return;
     }
-    let mut moved: Vec<(usize, Vec<Span>, Vec<String>)> = Vec::new();
-    for d in 0..n {
-        if into[d] != d {
-            let ent = std::mem::take(&mut lk.entities[d]);
-            moved.push((into[d], ent.mentions, ent.heads));
-        }
-    }
-    for (e, mentions, heads) in moved {
-        lk.entities[e].mentions.extend(mentions);
-        for h in heads {
-            if !lk.entities[e].heads.contains(&h) {
-                lk.entities[e].heads.push(h);
-            }
-        }
-    }
-    // renumber the survivors
+    // the survivors keep their order; each merged entity goes into its survivor
     let mut new_index = vec![0; n];
     let mut kept = 0;
-    for d in 0..n {
+    for d in (0..n).filter(|&d| into[d] == d) {
+        new_index[d] = kept;
+        kept += 1;
+    }
+    let mut merged = Vec::new();
+    for (d, ent) in std::mem::take(&mut lk.entities).into_iter().enumerate() {
         if into[d] == d {
-            new_index[d] = kept;
-            kept += 1;
+            lk.entities.push(ent);
+        } else {
+            merged.push((new_index[into[d]], ent));
         }
     }
-    let mut k = 0;
-    lk.entities.retain(|_| {
-        k += 1;
-        into[k - 1] == k - 1
-    });
+    for (e, ent) in merged {
+        lk.entities[e].mentions.extend(ent.mentions);
+        lk.entities[e].add_heads(ent.heads);
+    }
     for s in source_of.iter_mut() {
         if let Some(e) = *s {
             *s = Some(new_index[into[e]]);
