@@ -577,7 +577,7 @@ fn add_name_repeats(lk: &mut Linker) {
         let key = strip_possessive(lk.low(i));
         let Some(Some(e)) = first_names.get(key).copied() else { continue };
         let capital = |k: usize| lk.tokens.get(k).is_some_and(|n| n.kind == Kind::Word && n.cap);
-        if !surnames.contains_key(key) && !capital(i + 1) && !(i > 0 && capital(i - 1)) {
+        if !surnames.contains_key(key) && !capital(i + 1) && (i == 0 || !capital(i - 1)) {
             adds.push((e, t.span));
         }
     }
@@ -628,10 +628,8 @@ fn merge_descriptions(lk: &mut Linker, source_of: &mut [Option<usize>]) {
     }
     // the survivors keep their order; each merged entity goes into its survivor
     let mut new_index = vec![0; n];
-    let mut kept = 0;
-    for d in (0..n).filter(|&d| into[d] == d) {
+    for (kept, d) in (0..n).filter(|&d| into[d] == d).enumerate() {
         new_index[d] = kept;
-        kept += 1;
     }
     let mut merged = Vec::new();
     for (d, ent) in std::mem::take(&mut lk.entities).into_iter().enumerate() {
