@@ -175,6 +175,12 @@ export interface AnalyzeOptions {
   pressures?: boolean;
   /** List in each attribution's `evidence.features` what its confidence read (default `false`). */
   explain?: boolean;
+  /**
+   * Read `"…," she said. "…"` as one attribution with two content pieces, as
+   * PolNeAR annotates it, instead of an attribution followed by a follow-on
+   * quotation of the same source, as GUIDE.md does (default `false`).
+   */
+  joinSplitQuotes?: boolean;
 }
 
 /** The bytes of a `.wasm` file. */

@@ -55,7 +55,7 @@ export function initSync(input) {
  * Analyses a news text: sources, attributions, claimed pressures (spans in UTF-16 code units).
  *
  * @param {string} text
- * @param {{maxInputBytes?: number, pressures?: boolean, explain?: boolean}} [options]
+ * @param {{maxInputBytes?: number, pressures?: boolean, explain?: boolean, joinSplitQuotes?: boolean}} [options]
  * @returns {import('./index.js').Analysis}
  */
 export function analyze(text, options) {

@@ -54,5 +54,12 @@ for (const name of sets) {
   console.log(`\n== ${name} (${texts.length} articles, ${mb.toFixed(2)} MB of text; CLI ${(mb / best).toFixed(1)} MB/s incl. JSON in/out and process start)`);
   const score = run(python, [join(evalDir, 'score.py'), gold, pred]);
   process.stdout.write(score.stdout);
+  if (name.startsWith('polnear')) {
+    // PolNeAR joins `"…," she said. "…"` into one attribution; GUIDE.md does not
+    const joined = join(out, `${name}.joined.pred.jsonl`);
+    writeFileSync(joined, run(cli, ['analyze', '--jsonl', '--compact', '--join-split-quotes', '-'], { input }).stdout);
+    const lines = run(python, [join(evalDir, 'score.py'), gold, joined]).stdout.split('\n').filter((l) => l.startsWith('attribution'));
+    console.log(`-- with --join-split-quotes (PolNeAR's convention for split quotations):\n${lines.join('\n')}`);
+  }
 }
 console.log(`\npredictions kept in ${out} (size ${statSync(out).size})`);

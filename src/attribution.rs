@@ -66,13 +66,15 @@ pub struct Tuning {
     pub min_confidence: Option<f32>,
     /// Keep each candidate's features (for `--explain` and for training).
     pub explain: bool,
+    /// Join `"…," he said. "…"` into one attribution ([`crate::Options::join_split_quotes`]).
+    pub join_split_quotes: bool,
 }
 
 impl Default for Tuning {
     fn default() -> Tuning {
         // chosen on polnear-train: end-to-end F1 is flat from 0.15 to 0.3
         // for the clause gate; 0.2 keeps recall where precision stops rising
-        Tuning { min_prior: 0.05, min_prior_clause: 0.05, min_confidence: None, explain: false }
+        Tuning { min_prior: 0.05, min_prior_clause: 0.05, min_confidence: None, explain: false, join_split_quotes: false }
     }
 }
 
@@ -1375,6 +1377,14 @@ fn continuation(cx: &Ctx, start: usize, hi: usize, strict: bool) -> Option<Span>
     (pieces.len() == 1).then(|| pieces[0])
 }
 
+/// A quotation opening sentence `si` continues attribution `c` as its second
+/// piece: `c` is a quotation with its speaker and cue after it, alone in the
+/// sentence just before (`"…," he said. "…"`). News style splits one
+/// quotation this way; a later quotation is a follow-on of its own.
+fn joins_split(c: &Candidate, si: usize) -> bool {
+    matches!(c.rule, "quote-speaker-cue" | "quote-cue-speaker") && c.content.len() == 1 && c.sentence + 1 == si
+}
+
 /// Quotations with no cue that open a sentence soon after an attribution.
 fn follow_on(cx: &Ctx, sentences: &[Sentence], out: &mut Vec<Candidate>, used: &mut Claims) {
     let mut si = 0;
@@ -1405,6 +1415,13 @@ fn follow_on(cx: &Ctx, sentences: &[Sentence], out: &mut Vec<Candidate>, used: &
         }
         let Some((c, para)) = last else { continue };
         if sent.paragraph > para + 2 {
+            continue;
+        }
+        // `"First half," he said. "Second half."`: one quotation split by its cue
+        if cx.tuning.join_split_quotes && joins_split(&out[c], si) {
+            out[c].content.push(q.span);
+            out[c].rule = "split-quote";
+            used.add(q.span);
             continue;
         }
         let cand = Candidate {
@@ -1648,5 +1665,32 @@ mod tests {
         assert_eq!(c.len(), 2);
         assert_eq!(c[1].follows, Some(0));
         assert_eq!(c[1].rule, "follow-on-quote");
+    }
+
+    #[test]
+    fn join_split_quotes_table() {
+        let join = Tuning { join_split_quotes: true, ..Tuning::default() };
+        // (text, content pieces of each attribution when joining)
+        let rows: &[(&str, &[&[&str]])] = &[
+            ("“We are ready,” the coach said. “The players trained all summer.”", &[&["“We are ready,”", "“The players trained all summer.”"]]),
+            ("\"It is late,\" said the mayor. \"The trains stopped at ten.\"", &[&["\"It is late,\"", "\"The trains stopped at ten.\""]]),
+            // a sentence of narration between: a follow-on, not a second piece
+            (
+                "“We are ready,” the coach said. The team left on Monday. “The players trained all summer.”",
+                &[&["“We are ready,”"], &["“The players trained all summer.”"]],
+            ),
+            // reported speech before: nothing to join
+            (
+                "The coach said that the team was ready. “The players trained all summer.”",
+                &[&["the team was ready"], &["“The players trained all summer.”"]],
+            ),
+        ];
+        for (text, want) in rows {
+            let got: Vec<Vec<String>> = run_tuned(text, join).into_iter().map(|(c, _, _)| c).collect();
+            let want: Vec<Vec<String>> = want.iter().map(|a| a.iter().map(|s| s.to_string()).collect()).collect();
+            assert_eq!(got, want, "{text}");
+        }
+        // off by default (GUIDE.md): two attributions
+        assert_eq!(run("“We are ready,” the coach said. “The players trained all summer.”").len(), 2);
     }
 }

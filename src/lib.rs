@@ -62,11 +62,16 @@ pub struct Options {
     pub confidence_gate: bool,
     /// List in each attribution's evidence the features its confidence read.
     pub explain: bool,
+    /// Join a quotation that opens the sentence right after `"…," he said.`
+    /// to that attribution as its second piece, as PolNeAR and most
+    /// newsrooms read it. Off by default: GUIDE.md §1 (and the seed's
+    /// annotation) make it a follow-on attribution of its own.
+    pub join_split_quotes: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { max_input_bytes: DEFAULT_MAX_INPUT_BYTES, pressures: true, confidence_gate: true, explain: false }
+        Options { max_input_bytes: DEFAULT_MAX_INPUT_BYTES, pressures: true, confidence_gate: true, explain: false, join_split_quotes: false }
     }
 }
 

@@ -14,7 +14,12 @@ pub const MAX_TYPED_MENTIONS: usize = 8;
 
 /// Runs every stage over `text`.
 pub fn run(text: &str, options: &Options) -> Findings {
-    let tuning = Tuning { explain: options.explain, min_confidence: (!options.confidence_gate).then_some(0.0), ..Tuning::default() };
+    let tuning = Tuning {
+        explain: options.explain,
+        min_confidence: (!options.confidence_gate).then_some(0.0),
+        join_split_quotes: options.join_split_quotes,
+        ..Tuning::default()
+    };
     run_tuned(text, options, tuning)
 }
 

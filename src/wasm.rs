@@ -71,6 +71,7 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
     };
     flag("pressures", &mut options.pressures)?;
     flag("explain", &mut options.explain)?;
+    flag("joinSplitQuotes", &mut options.join_split_quotes)?;
     Ok(options)
 }
 

@@ -23,6 +23,9 @@ options:
                      confidence read
   --no-confidence-gate
                      keep attributions under the learned confidence threshold
+  --join-split-quotes
+                     read \"…,\" he said. \"…\" as one attribution in two pieces
+                     (PolNeAR's convention) instead of a follow-on (GUIDE.md)
   -h, --help         this help
   --                 end of options (for a FILE whose name starts with -)
 
@@ -61,6 +64,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--no-pressures" => args.options.pressures = false,
             "--explain" => args.options.explain = true,
             "--no-confidence-gate" => args.options.confidence_gate = false,
+            "--join-split-quotes" => args.options.join_split_quotes = true,
             "--max-bytes" => {
                 let v = argv.next().ok_or("--max-bytes needs a number")?;
                 args.options.max_input_bytes = v.parse().map_err(|_| format!("--max-bytes: not a number: {v:?}"))?;

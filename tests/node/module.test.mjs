@@ -82,6 +82,18 @@ describe('output contract', () => {
     assert.throws(() => analyze(text, { explain: 'yes' }), /options\.explain must be a boolean/);
   });
 
+  test('joinSplitQuotes joins the quotation after "…," she said. to that attribution', () => {
+    const text = '"The dam will hold," the engineer said. "We checked it twice."';
+    const apart = analyze(text).attributions;
+    assert.deepEqual(apart.map((a) => a.evidence.rule), ['quote-speaker-cue', 'follow-on-quote']);
+    assert.equal(apart[0].source, apart[1].source);
+    const joined = analyze(text, { joinSplitQuotes: true }).attributions;
+    assert.equal(joined.length, 1);
+    assert.equal(joined[0].evidence.rule, 'split-quote');
+    assert.deepEqual(joined[0].content.map((c) => text.slice(c.start, c.end)), ['"The dam will hold,"', '"We checked it twice."']);
+    assert.throws(() => analyze(text, { joinSplitQuotes: 1 }), /options\.joinSplitQuotes must be a boolean/);
+  });
+
   test('a 1 MB text is analysed in under 10 seconds', () => {
     const text = longText(1 << 20);
     const started = performance.now();
