@@ -129,8 +129,17 @@ impl<'a> Linker<'a> {
         (last >= name_end && t.kind == Kind::Word && !t.cap && !self.lex.is("pronoun", self.low(last)) && self.low(last).chars().all(|c| c.is_alphabetic() || c == '-')).then_some(last)
     }
 
+    /// An organisation's name: one with an organisation word (`Council`,
+    /// `Party`), or a lone acronym in capitals (`NATO`, `F.B.I.`).
     fn is_org_name(&self, first: usize, end: usize) -> bool {
-        (first..end).any(|i| self.lex.is("org_head", strip_possessive(self.low(i))))
+        (first..end).any(|i| self.lex.is("org_head", strip_possessive(self.low(i)))) || self.is_acronym(first, end)
+    }
+
+    /// `first..end` is one word of 2 to 6 capital letters, dotted or not.
+    fn is_acronym(&self, first: usize, end: usize) -> bool {
+        let words = (first..end).filter(|&i| self.tokens[i].kind == Kind::Word).count();
+        let letters: String = self.tokens[first].span.cover(self.tokens[end - 1].span).text(self.text).chars().filter(|c| c.is_alphabetic()).collect();
+        words == 1 && (2..=6).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase())
     }
 
     fn head_words(&self, np: Np) -> Vec<String> {
@@ -371,6 +380,7 @@ pub fn link(text: &str, tokens: &[Token], lows: &Lowered, quotes: &[Quote], cand
         }
         source_of[k] = e;
     }
+    merge_acronyms(&mut lk, &mut source_of);
     add_name_repeats(&mut lk);
     merge_descriptions(&mut lk, &mut source_of);
     add_later_mentions(&mut lk, quotes);
@@ -516,6 +526,117 @@ fn add_later_mentions(lk: &mut Linker, quotes: &[Quote]) {
     }
 }
 
+/// Words left out of an organisation's initials ("Bureau of Investigation" → BI).
+const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "on", "in", "at", "to", "de", "&"];
+
+/// The initials of an organisation key (`org:internal revenue service` →
+/// `irs`), when it has two to six initialled words.
+fn acronym_of(key: &str) -> Option<String> {
+    let words = key.strip_prefix("org:")?;
+    let initials: String = words.split(' ').filter(|w| !ACRONYM_SKIP.contains(w)).filter_map(|w| w.chars().next()).filter(|c| c.is_alphabetic()).collect();
+    (2..=6).contains(&initials.chars().count()).then_some(initials)
+}
+
+/// A name key that is itself an acronym (`per:fbi`, `org:i.r.s`), with its dots
+/// dropped, when the name was written in capitals.
+fn acronym_key(key: &str) -> Option<String> {
+    let word = key.split_once(':')?.1;
+    let bare: String = word.chars().filter(|&c| c != '.').collect();
+    (!word.contains(' ') && (2..=6).contains(&bare.chars().count()) && bare.chars().all(|c| c.is_alphabetic())).then_some(bare)
+}
+
+/// Joins a source named by an acronym (`the FBI`, `the I.R.S.`) to the one
+/// named in full (`the Federal Bureau of Investigation`), when the text
+/// spells both.
+fn merge_acronyms(lk: &mut Linker, source_of: &mut [Option<usize>]) {
+    let n = lk.entities.len();
+    let mut full: HashMap<String, usize> = HashMap::new();
+    for (e, ent) in lk.entities.iter().enumerate() {
+        for k in &ent.keys {
+            if let Some(a) = acronym_of(k) {
+                full.entry(a).or_insert(e);
+            }
+        }
+    }
+    if full.is_empty() {
+        return;
+    }
+    let mut into: Vec<usize> = (0..n).collect();
+    for d in 0..n {
+        let ent = &lk.entities[d];
+        // written in capitals in one of its mentions: "FBI", "I.R.S.", not "Irs"
+        let in_capitals = |a: &str| {
+            ent.mentions.iter().any(|m| m.text(lk.text).split_whitespace().any(|w| {
+                let bare: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+                bare.len() == a.len() && bare.chars().all(|c| c.is_uppercase()) && bare.eq_ignore_ascii_case(a)
+            }))
+        };
+        let target = ent.keys.iter().filter_map(|k| acronym_key(k)).filter(|a| in_capitals(a)).find_map(|a| full.get(&a).copied());
+        if let Some(e) = target.filter(|&e| e != d && into[e] == e) {
+            into[d] = e;
+        }
+    }
+    apply_merges(lk, &into, source_of);
+}
+
+/// The organisations' names to find again: each full name by its first
+/// word, and each acronym (`irs` for the Internal Revenue Service, or one
+/// written so).
+struct OrgNames {
+    full: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// `None` when two organisations share the acronym.
+    acronyms: HashMap<String, Option<usize>>,
+}
+
+impl OrgNames {
+    fn of(entities: &[Entity]) -> OrgNames {
+        let mut out = OrgNames { full: HashMap::new(), acronyms: HashMap::new() };
+        for (e, ent) in entities.iter().enumerate() {
+            for k in &ent.keys {
+                let Some(words) = k.strip_prefix("org:") else { continue };
+                let words: Vec<String> = words.split(' ').map(str::to_string).collect();
+                if words.len() >= 2 {
+                    out.full.entry(words[0].clone()).or_default().push((words, e));
+                }
+                for a in [acronym_of(k), acronym_key(k)].into_iter().flatten() {
+                    out.acronyms.entry(a).and_modify(|x| if *x != Some(e) { *x = None }).or_insert(Some(e));
+                }
+            }
+        }
+        out
+    }
+
+    fn is_empty(&self) -> bool {
+        self.full.is_empty() && self.acronyms.is_empty()
+    }
+
+    /// The organisation named at token `i` and the end of its name.
+    fn at(&self, lk: &Linker, i: usize) -> Option<(usize, usize)> {
+        let text = lk.tokens[i].text(lk.text);
+        let text = text.strip_suffix("'S").or_else(|| text.strip_suffix("’S")).unwrap_or(strip_possessive(text));
+        let bare: String = text.chars().filter(|&c| c != '.').collect();
+        if bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase()) {
+            if let Some(&Some(e)) = self.acronyms.get(&bare.to_ascii_lowercase()) {
+                return Some((e, i + 1));
+            }
+        }
+        let w = strip_possessive(lk.low(i));
+        self.full.get(w)?.iter().find_map(|(words, e)| {
+            let mut k = i;
+            for want in words {
+                while k < lk.tokens.len() && lk.tokens[k].kind == Kind::Punct && lk.tokens[k].text(lk.text) == "." {
+                    k += 1;
+                }
+                if k >= lk.tokens.len() || lk.tokens[k].kind != Kind::Word || strip_possessive(lk.low(k)) != want {
+                    return None;
+                }
+                k += 1;
+            }
+            Some((*e, k))
+        })
+    }
+}
+
 /// Adds every other occurrence of a source's surname as a mention, in one pass.
 fn add_name_repeats(lk: &mut Linker) {
     let mut surnames: HashMap<String, usize> = HashMap::new();
@@ -528,13 +649,18 @@ fn add_name_repeats(lk: &mut Linker) {
             }
         }
     }
-    if surnames.is_empty() {
+    let orgs = OrgNames::of(&lk.entities);
+    if surnames.is_empty() && orgs.is_empty() {
         return;
     }
     let mut adds = Vec::new();
     let mut first_names: HashMap<String, Option<usize>> = HashMap::new();
     for (i, t) in lk.tokens.iter().enumerate() {
         if t.kind != Kind::Word || !t.cap {
+            continue;
+        }
+        if let Some((e, end)) = orgs.at(lk, i) {
+            adds.push((e, t.span.cover(lk.tokens[end - 1].span)));
             continue;
         }
         let w = lk.low(i);
@@ -623,6 +749,14 @@ fn merge_descriptions(lk: &mut Linker, source_of: &mut [Option<usize>]) {
             into[d] = e;
         }
     }
+    apply_merges(lk, &into, source_of);
+}
+
+/// Moves every entity `d` with `into[d] != d` into entity `into[d]` (a
+/// survivor: `into[into[d]] == into[d]`), renumbers the survivors in order
+/// and remaps `source_of`.
+fn apply_merges(lk: &mut Linker, into: &[usize], source_of: &mut [Option<usize>]) {
+    let n = into.len();
     if into.iter().enumerate().all(|(d, &e)| d == e) {
         return;
     }
@@ -640,8 +774,15 @@ fn merge_descriptions(lk: &mut Linker, source_of: &mut [Option<usize>]) {
         }
     }
     for (e, ent) in merged {
-        lk.entities[e].mentions.extend(ent.mentions);
-        lk.entities[e].add_heads(ent.heads);
+        let survivor = &mut lk.entities[e];
+        survivor.mentions.extend(ent.mentions);
+        survivor.add_heads(ent.heads);
+        for k in ent.keys {
+            if !survivor.keys.contains(&k) {
+                survivor.keys.push(k);
+            }
+        }
+        survivor.has_name |= ent.has_name;
     }
     for s in source_of.iter_mut() {
         if let Some(e) = *s {
@@ -704,6 +845,19 @@ mod tests {
         ("Republicans said the bill would fail. Republicans then left.", "Republicans", &["Republicans"], &[]),
         // two-letter surnames repeat too
         ("Dr. Mehmet Oz said the test was routine. Oz added nothing.", "Dr. Mehmet Oz", &["Oz"], &[]),
+        // an acronym names the organisation spelled out before, dotted or not, possessive too
+        (
+            "The Federal Bureau of Investigation said it had closed the case. Later the F.B.I. said the files were public.",
+            "The Federal Bureau of Investigation",
+            &["the F.B.I."],
+            &[],
+        ),
+        ("The Internal Revenue Service said the audit was routine. The IRS's letter came in May.", "The Internal Revenue Service", &["IRS's"], &[]),
+        // an organisation's full name repeats
+        ("The Tax Policy Center said the plan would cost more. Economists outside the Tax Policy Center disagreed.", "The Tax Policy Center", &["Tax Policy Center"], &[]),
+        // another acronym is another organisation, and takes its own "its"
+        ("The National Rifle Association said the law failed. The NBA said its season starts soon.", "The NBA", &["its"], &[]),
+        ("The National Rifle Association said the law failed. The NBA said its season starts soon.", "The National Rifle Association", &[], &["The NBA", "its"]),
     ];
 
     #[test]
