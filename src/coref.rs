@@ -468,7 +468,9 @@ fn add_later_mentions(lk: &mut Linker, quotes: &[Quote]) {
         let w = lk.low(i);
         let sentence_start = i == 0 || matches!(tokens[i - 1].kind, Kind::Newline | Kind::Quote(_)) || tokens[i - 1].is_punct(lk.text, ".");
         if t.cap && !sentence_start && !lk.lex.is("not_name", &w) && !lk.lex.is("honorific", &w) {
-            last_other_name = Some(i);
+            if person_like(lk, i) {
+                last_other_name = Some(i);
+            }
             continue;
         }
         // the gender each entity was given when a pronoun or honorific named it
@@ -635,6 +637,25 @@ impl OrgNames {
             Some((*e, k))
         })
     }
+}
+
+/// A capitalised word that may name another person, and so stands between a
+/// pronoun and an earlier source: part of a run of two or more capitalised
+/// words with no organisation word and no "the" before it ("Jane Doe"). A
+/// lone capitalised word is more often a place, a party or a month.
+fn person_like(lk: &Linker, i: usize) -> bool {
+    let cap = |k: usize| lk.tokens.get(k).is_some_and(|t| t.kind == Kind::Word && t.cap);
+    let mut f = i;
+    while f > 0 && cap(f - 1) && i - f < 4 {
+        f -= 1;
+    }
+    let mut e = i + 1;
+    while cap(e) && e - i < 4 {
+        e += 1;
+    }
+    let org = (f..e).any(|k| lk.lex.is("org_head", strip_possessive(lk.low(k))));
+    let the = f > 0 && lk.tokens[f - 1].kind == Kind::Word && lk.low(f - 1) == "the";
+    e - f >= 2 && !org && !the
 }
 
 /// Adds every other occurrence of a source's surname as a mention, in one pass.
@@ -845,6 +866,9 @@ mod tests {
         ("Republicans said the bill would fail. Republicans then left.", "Republicans", &["Republicans"], &[]),
         // two-letter surnames repeat too
         ("Dr. Mehmet Oz said the test was routine. Oz added nothing.", "Dr. Mehmet Oz", &["Oz"], &[]),
+        // a pronoun reaches past a lone capitalised word (a place), not past another full name
+        ("Mayor Ana Ruiz said the budget was fair. Voters in Ohio cheered her plan.", "Mayor Ana Ruiz", &["her"], &[]),
+        ("Mayor Ana Ruiz said the budget was fair. Then Kim Lee criticized her plan.", "Mayor Ana Ruiz", &[], &["her"]),
         // an acronym names the organisation spelled out before, dotted or not, possessive too
         (
             "The Federal Bureau of Investigation said it had closed the case. Later the F.B.I. said the files were public.",
