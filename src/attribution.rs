@@ -1046,8 +1046,13 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
                 }
             }
         }
+        // "According to X, …", "But, according to X, …": only conjunctions before
         let at_start = cue.first == lo
-            || (cue.first > lo && cx.tokens[lo..cue.first].iter().all(|t| t.kind == Kind::Word && matches!(cx.text[t.span.start..t.span.end].to_ascii_lowercase().as_str(), "but" | "and" | "yet" | "also")));
+            || (cue.first > lo
+                && cx.tokens[lo..cue.first].iter().any(|t| t.kind == Kind::Word)
+                && cx.tokens[lo..cue.first].iter().all(|t| {
+                    t.kind == Kind::Word && matches!(cx.text[t.span.start..t.span.end].to_ascii_lowercase().as_str(), "but" | "and" | "yet" | "also") || t.kind == Kind::Punct && cx.text[t.span.start..t.span.end] == *","
+                }));
         let (content, _) = if at_start {
             let mut s = np.end;
             while s < hi && cx.tokens[s].kind == Kind::Punct && matches!(cx.tok_text(s), "," | ":") {
@@ -1055,7 +1060,19 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             }
             cx.content_from(s, hi)?
         } else {
-            cx.content_before(lo, cue.first)?
+            let (mut content, kind) = cx.content_before(lo, cue.first)?;
+            // "Fundraising, according to the campaign, has surged": the clause goes on after X
+            let set_off = cue.first > lo + 1 && cx.is_punct(cue.first - 1, ",") && np.end + 1 < hi && cx.is_punct(np.end, ",");
+            // "Over the long term, according to X, the debt will grow": the adverbial and its clause
+            if set_off && content.len() == 1 {
+                let rest = if cx.opens_adverbial(cx.token_at(content[0].start)) {
+                    cx.content_from(np.end + 1, hi).filter(|(p, _)| p.len() == 1).map(|(p, _)| p[0])
+                } else {
+                    continuation(cx, np.end + 1, hi, false)
+                };
+                content.extend(rest);
+            }
+            (content, kind)
         };
         return Some(make(AttributionKind::AccordingTo, content, Some(np), None, "according-to"));
     }
@@ -1489,6 +1506,10 @@ mod tests {
             ("The talks had failed, the minister said.", &[("The talks had failed", "said", "the minister")]),
             ("According to the ministry, the road reopened on Friday.", &[("the road reopened on Friday", "According to", "the ministry")]),
             ("The road reopened on Friday, according to the ministry.", &[("The road reopened on Friday", "according to", "the ministry")]),
+            // set off inside the clause: both halves; after an opening "But,": what follows
+            ("Donations, according to the campaign, have doubled since May.", &[("Donations | have doubled since May", "according to", "the campaign")]),
+            ("But, according to the survey, most voters remain undecided.", &[("most voters remain undecided", "according to", "the survey")]),
+            ("In the long run, according to the budget office, the debt will grow.", &[("In the long run | the debt will grow", "according to", "the budget office")]),
             // a source whose nouns are also reporting verbs, and a participle naming who filed it
             ("According to a report by the state, the dam leaked.", &[("the dam leaked", "According to", "a report by the state")]),
             ("According to a complaint filed by the city, the firm lied.", &[("the firm lied", "According to", "a complaint filed by the city")]),
