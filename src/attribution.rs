@@ -977,6 +977,49 @@ pub fn find(text: &str, tokens: &[Token], lows: &Lowered, quotes: &[Quote], sent
     sorted
 }
 
+/// `Asked whether the plan would pass, the mayor said …`, `When asked about
+/// the delay, …`: the question put to the sentence's subject, by the writer or
+/// by the asker after `by`, up to the comma that ends the lead-in. Returns the
+/// question (`whether the plan would pass`; `the delay` after `about`) and
+/// the asker.
+fn asked_lead_in(cx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<(Span, Option<Np>)> {
+    let opens = cue.first == lo || cue.first == lo + 1 && cx.low(lo) == "when";
+    if !opens || cue.end != cue.first + 1 || cx.low(cue.first) != "asked" {
+        return None;
+    }
+    let mut k = cue.end;
+    let mut asker = None;
+    // "asked by a reporter whether …"
+    if k < hi && cx.low(k) == "by" {
+        let np = cx.reader.after(k + 1, hi)?;
+        asker = Some(np);
+        k = np.end;
+    }
+    let opener = cx.low(*[k].iter().find(|&&k| k < hi)?);
+    let start = match opener {
+        "about" => k + 1,
+        "if" | "whether" | "what" | "how" | "why" | "who" | "when" | "where" | "which" => k,
+        _ => return None,
+    };
+    // up to the lead-in's comma, or a quotation closed on a comma (`… “as president,” 75 percent …`)
+    let mut end = start;
+    while end < hi {
+        if !cx.in_quote[end] && cx.is_punct(end, ",") {
+            break;
+        }
+        if cx.quote_at_close.contains_key(&end) && end > start && cx.is_punct(end - 1, ",") {
+            end += 1;
+            break;
+        }
+        end += 1;
+    }
+    // a lead-in with no main clause after it is a question of the writer's, or a headline
+    if end >= hi || end <= start + 1 {
+        return None;
+    }
+    Some((cx.span(start, end).trim(cx.text, &[',']), asker))
+}
+
 /// A set-off phrase ending in a quotation whose comma sits inside the mark,
 /// right before the verb at `p`: `Mr. Lane, citing “the magic of Trump,” said`.
 fn quoted_set_off(cx: &Ctx, p: usize, lo: usize) -> bool {
@@ -1075,6 +1118,9 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
             (content, kind)
         };
         return Some(make(AttributionKind::AccordingTo, content, Some(np), None, "according-to"));
+    }
+    if let Some(c) = asked_lead_in(cx, cue, lo, hi) {
+        return Some(make(AttributionKind::Indirect, vec![c.0], c.1, None, "asked-lead-in"));
     }
     // "Said Comey, “…”": the cue opens the sentence, the speaker and the quotation follow
     if cue.first == lo && cx.tokens[lo].cap && !cue.gerund {
@@ -1506,6 +1552,13 @@ mod tests {
             ("The talks had failed, the minister said.", &[("The talks had failed", "said", "the minister")]),
             ("According to the ministry, the road reopened on Friday.", &[("the road reopened on Friday", "According to", "the ministry")]),
             ("The road reopened on Friday, according to the ministry.", &[("The road reopened on Friday", "according to", "the ministry")]),
+            // the question a lead-in puts to the subject: the writer's, or the asker's after "by"
+            (
+                "Asked whether the plan would pass, the mayor said she was confident.",
+                &[("whether the plan would pass", "Asked", ""), ("she was confident", "said", "the mayor")],
+            ),
+            ("When asked about the delay, Mr. Lee said the trains were old.", &[("the delay", "asked", ""), ("the trains were old", "said", "Mr. Lee")]),
+            ("Asked by a reporter if he would run, the governor said no decision was made.", &[("if he would run", "Asked", "a reporter"), ("no decision was made", "said", "the governor")]),
             // set off inside the clause: both halves; after an opening "But,": what follows
             ("Donations, according to the campaign, have doubled since May.", &[("Donations | have doubled since May", "according to", "the campaign")]),
             ("But, according to the survey, most voters remain undecided.", &[("most voters remain undecided", "according to", "the survey")]),
@@ -1622,7 +1675,7 @@ mod tests {
             // a verb's bare form after a determiner modifies the head noun
             ("Two state officials said the port was closed.", &[("the port was closed", "said", "Two state officials")]),
             // a subject and a verb phrase before a colon opening a quotation
-            ("Asked about the race, he demurred: “Ask me in June.”", &[("“Ask me in June.”", "demurred", "he")]),
+            ("Asked about the race, he demurred: “Ask me in June.”", &[("the race", "Asked", ""), ("“Ask me in June.”", "demurred", "he")]),
             ("On the radio, Mr. Fox went even further:\n\n“It is over.”\n", &[("“It is over.”", "went even further", "Mr. Fox")]),
             // an unknown verb in the past before a comma opening a quotation
             ("She scoffed, “Not a chance.”", &[("“Not a chance.”", "scoffed", "She")]),

@@ -19,6 +19,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("according-to", "\u{201c}according to\u{201d} names the source of the clause"),
     ("quote-dash-speaker", "a quotation on its own line signed with a dash and a name"),
     ("conjoined-cue", "a second verb of the sentence (\u{201c}\u{2026} and said\u{201d}) shares its subject"),
+    ("asked-lead-in", "a question put to the speaker (\u{201c}Asked whether \u{2026}, she said\u{201d}): what was asked"),
     ("follow-on-quote", "a quotation with no cue of its own continues the last speaker"),
     ("split-quote", "one quotation split by its reporting verb"),
     ("named-person", "a personal name"),
