@@ -174,20 +174,27 @@ impl<'a> Ctx<'a> {
         if w == "according" && self.tokens.get(i + 1).is_some_and(|n| n.text(self.text).eq_ignore_ascii_case("to")) {
             return Some(Cue { according: true, ..Cue::plain(i, i + 2, 1.0) });
         }
-        // "turnout fell to 52 percent in a new national survey" (the survey speaks)
-        if w == "in" && i > lo + 2 && self.tokens[i - 1].kind != Kind::Punct {
+        // "turnout fell to 52 percent in a new national survey" (the survey speaks),
+        // "In the latest Post-ABC poll, Lee leads": the clause after it
+        let opening = i == lo || i == lo + 1 && matches!(self.low(lo), "but" | "and" | "yet");
+        if w == "in" && (opening || i > lo + 2 && (self.tokens[i - 1].kind != Kind::Punct || self.is_punct(i - 1, ","))) {
             let mut k = i + 1;
             if k < self.tokens.len() && self.lex.is("determiner", self.low(k)) {
                 k += 1;
             }
-            let stop = (k + 6).min(self.tokens.len());
+            let stop = (k + 8).min(self.tokens.len());
             while k < stop {
                 let tk = self.tokens[k];
                 if tk.kind == Kind::Word && matches!(self.low(k), "poll" | "polls" | "survey" | "surveys" | "study" | "report" | "analysis") {
                     return Some(Cue { in_document: Some(k + 1), ..Cue::plain(i, i + 1, 0.5) });
                 }
                 let ok = tk.cap || tk.kind == Kind::Number || tk.is_punct(self.text, "/") || tk.is_punct(self.text, "-")
-                    || (tk.kind == Kind::Word && matches!(self.low(k), "new" | "latest" | "recent" | "national" | "exit" | "opinion" | "online" | "annual"));
+                    || (tk.kind == Kind::Word
+                        && matches!(
+                            self.low(k),
+                            "new" | "latest" | "recent" | "most" | "same" | "public" | "national" | "statewide" | "exit" | "opinion" | "online" | "annual" | "weekly"
+                                | "monthly" | "daily" | "tracking" | "average" | "of" | "early"
+                        ));
                 if !ok {
                     break;
                 }
@@ -1068,7 +1075,21 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
     };
     if let Some(doc_end) = cue.in_document {
         let np = Np { first: cue.end, end: doc_end, kind: NpKind::Description };
-        let (content, kind) = cx.content_before(lo, cue.first)?;
+        let opening = cue.first == lo || cue.first == lo + 1 && matches!(cx.low(lo), "but" | "and" | "yet");
+        let (content, kind) = if opening {
+            // the clause after the comma that closes the document's phrase ("…, conducted in May,")
+            let mut comma = (doc_end..hi.min(doc_end + 10)).find(|&k| cx.is_punct(k, ","))?;
+            let participle = comma + 1 < hi && cx.tokens[comma + 1].kind == Kind::Word && !cx.tokens[comma + 1].cap && {
+                let w = cx.low(comma + 1);
+                w.ends_with("ed") || w.ends_with("ing")
+            };
+            if participle {
+                comma = (comma + 2..hi.min(comma + 10)).find(|&k| cx.is_punct(k, ","))?;
+            }
+            cx.content_from(comma + 1, hi)?
+        } else {
+            cx.content_before(lo, cue.first)?
+        };
         return Some(make(kind, content, Some(np), None, "in-document"));
     }
     if cue.according {
@@ -1559,6 +1580,9 @@ mod tests {
             ),
             ("When asked about the delay, Mr. Lee said the trains were old.", &[("the delay", "asked", ""), ("the trains were old", "said", "Mr. Lee")]),
             ("Asked by a reporter if he would run, the governor said no decision was made.", &[("if he would run", "Asked", "a reporter"), ("no decision was made", "said", "the governor")]),
+            // a poll or survey speaks for the clause before it, or after it when it opens the sentence
+            ("Turnout fell to 52 percent in a new national survey.", &[("Turnout fell to 52 percent", "in", "a new national survey")]),
+            ("In the latest Post-ABC poll, conducted in May, Lee leads Park by six points.", &[("Lee leads Park by six points", "In", "the latest Post-ABC poll")]),
             // set off inside the clause: both halves; after an opening "But,": what follows
             ("Donations, according to the campaign, have doubled since May.", &[("Donations | have doubled since May", "according to", "the campaign")]),
             ("But, according to the survey, most voters remain undecided.", &[("most voters remain undecided", "according to", "the survey")]),
@@ -1710,6 +1734,9 @@ mod tests {
     #[test]
     fn that_before_a_name_is_no_part_of_a_speaker() {
         // `that` opens the clause: "that Trump" is never a speaker phrase
+        // the rules read a poll after a comma; the learned confidence decides whether to keep it
+        let got = run_ungated("Lee leads Park by 9 points, 42-33, in the most recent statewide polls.");
+        assert_eq!(got, vec![(vec!["Lee leads Park by 9 points, 42-33".to_string()], "in".to_string(), "the most recent statewide polls".to_string())]);
         let got = run_ungated("Analysts note that Trump has proposed little.");
         assert!(got.iter().all(|(_, _, s)| !s.starts_with("that")), "{got:?}");
     }
