@@ -600,8 +600,18 @@ impl<'a> Ctx<'a> {
             if e > start + 1 && self.is_punct(e - 1, ")") {
                 e = (start..e - 1).rev().find(|&q| self.is_punct(q, "("))?;
             }
-            let np = self.reader.before(e, start)?;
-            (np.first == start && matches!(np.kind, NpKind::Name | NpKind::Description) && !self.lex.is("time_word", self.low(np.end - 1))).then_some(np)
+            let ok = |np: &Np| np.first == start && matches!(np.kind, NpKind::Name | NpKind::Description) && !self.lex.is("time_word", self.low(np.end - 1));
+            if let Some(np) = self.reader.before(e, start).filter(ok) {
+                return Some(np);
+            }
+            // "Some residents who have lived here for years, …, said": a head and what modifies it
+            let np = self.reader.after(start, e).filter(ok)?;
+            let next = np.end;
+            let modifier = next < e
+                && self.tokens[next].kind == Kind::Word
+                && !self.tokens[next].cap
+                && (matches!(self.low(next), "who" | "whose" | "of" | "in" | "from" | "at" | "across" | "with" | "around" | "near") || self.low(next).ends_with("ing"));
+            modifier.then_some(np)
         };
         let intro = |(start, _): (usize, usize)| {
             self.tokens[start].kind == Kind::Word
@@ -1573,6 +1583,11 @@ mod tests {
             ("The talks had failed, the minister said.", &[("The talks had failed", "said", "the minister")]),
             ("According to the ministry, the road reopened on Friday.", &[("the road reopened on Friday", "According to", "the ministry")]),
             ("The road reopened on Friday, according to the ministry.", &[("The road reopened on Friday", "according to", "the ministry")]),
+            // a subject with a relative clause and a set-off phrase before the verb
+            (
+                "Some residents who have listened to the mayor for years, at rallies or on the radio, said he had less energy now.",
+                &[("he had less energy now", "said", "Some residents")],
+            ),
             // the question a lead-in puts to the subject: the writer's, or the asker's after "by"
             (
                 "Asked whether the plan would pass, the mayor said she was confident.",
