@@ -616,9 +616,11 @@ impl OrgNames {
     fn at(&self, lk: &Linker, i: usize) -> Option<(usize, usize)> {
         let text = lk.tokens[i].text(lk.text);
         let text = text.strip_suffix("'S").or_else(|| text.strip_suffix("’S")).unwrap_or(strip_possessive(text));
-        let bare: String = text.chars().filter(|&c| c != '.').collect();
-        if bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase()) {
-            if let Some(&Some(e)) = self.acronyms.get(&bare.to_ascii_lowercase()) {
+        // capitals and dots only: "FBI", "I.R.S." (checked before any allocation)
+        let capitals = text.bytes().filter(u8::is_ascii_uppercase).count();
+        if capitals >= 2 && text.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
+            let bare: String = text.chars().filter(|&c| c != '.').map(|c| c.to_ascii_lowercase()).collect();
+            if let Some(&Some(e)) = self.acronyms.get(&bare) {
                 return Some((e, i + 1));
             }
         }
