@@ -176,8 +176,7 @@ impl<'a> Ctx<'a> {
         }
         // "turnout fell to 52 percent in a new national survey" (the survey speaks),
         // "In the latest Post-ABC poll, Lee leads": the clause after it
-        let opening = i == lo || i == lo + 1 && matches!(self.low(lo), "but" | "and" | "yet");
-        if w == "in" && (opening || i > lo + 2 && (self.tokens[i - 1].kind != Kind::Punct || self.is_punct(i - 1, ","))) {
+        if w == "in" && (self.opens(i, lo) || i > lo + 2 && (self.tokens[i - 1].kind != Kind::Punct || self.is_punct(i - 1, ","))) {
             let mut k = i + 1;
             if k < self.tokens.len() && self.lex.is("determiner", self.low(k)) {
                 k += 1;
@@ -500,6 +499,12 @@ impl<'a> Ctx<'a> {
                     "in" | "on" | "at" | "during" | "until" | "for" | "from" | "with" | "without" | "about" | "by" | "to" | "of" | "over" | "under" | "through"
                         | "among" | "amid" | "despite" | "following"
                 ))
+    }
+
+    /// Token `i` opens the sentence starting at `lo`, maybe after a lone
+    /// conjunction ("In …", "But in …").
+    fn opens(&self, i: usize, lo: usize) -> bool {
+        i == lo || i == lo + 1 && matches!(self.low(lo), "but" | "and" | "yet")
     }
 
     /// True for a word opening a subordinate clause ("while", "although", "when").
@@ -1012,8 +1017,10 @@ fn asked_lead_in(cx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<(Span, Opt
         asker = Some(np);
         k = np.end;
     }
-    let opener = cx.low(*[k].iter().find(|&&k| k < hi)?);
-    let start = match opener {
+    if k >= hi {
+        return None;
+    }
+    let start = match cx.low(k) {
         "about" => k + 1,
         "if" | "whether" | "what" | "how" | "why" | "who" | "when" | "where" | "which" => k,
         _ => return None,
@@ -1085,8 +1092,7 @@ fn try_cue(cx: &Ctx, cue: &Cue, lo: usize, hi: usize, si: usize, out: &[Candidat
     };
     if let Some(doc_end) = cue.in_document {
         let np = Np { first: cue.end, end: doc_end, kind: NpKind::Description };
-        let opening = cue.first == lo || cue.first == lo + 1 && matches!(cx.low(lo), "but" | "and" | "yet");
-        let (content, kind) = if opening {
+        let (content, kind) = if cx.opens(cue.first, lo) {
             // the clause after the comma that closes the document's phrase ("…, conducted in May,")
             let mut comma = (doc_end..hi.min(doc_end + 10)).find(|&k| cx.is_punct(k, ","))?;
             let participle = comma + 1 < hi && cx.tokens[comma + 1].kind == Kind::Word && !cx.tokens[comma + 1].cap && {
@@ -1747,11 +1753,15 @@ mod tests {
     }
 
     #[test]
-    fn that_before_a_name_is_no_part_of_a_speaker() {
-        // `that` opens the clause: "that Trump" is never a speaker phrase
+    fn poll_after_a_comma_is_proposed() {
         // the rules read a poll after a comma; the learned confidence decides whether to keep it
         let got = run_ungated("Lee leads Park by 9 points, 42-33, in the most recent statewide polls.");
         assert_eq!(got, vec![(vec!["Lee leads Park by 9 points, 42-33".to_string()], "in".to_string(), "the most recent statewide polls".to_string())]);
+    }
+
+    #[test]
+    fn that_before_a_name_is_no_part_of_a_speaker() {
+        // `that` opens the clause: "that Trump" is never a speaker phrase
         let got = run_ungated("Analysts note that Trump has proposed little.");
         assert!(got.iter().all(|(_, _, s)| !s.starts_with("that")), "{got:?}");
     }

@@ -40,10 +40,20 @@ pub struct Entity {
 impl Entity {
     /// Adds head and role words it does not have yet.
     fn add_heads(&mut self, heads: impl IntoIterator<Item = String>) {
-        for h in heads {
-            if !self.heads.contains(&h) {
-                self.heads.push(h);
-            }
+        push_new(&mut self.heads, heads);
+    }
+
+    /// Adds name keys it does not have yet.
+    fn add_keys(&mut self, keys: impl IntoIterator<Item = String>) {
+        push_new(&mut self.keys, keys);
+    }
+}
+
+/// Appends the items `list` does not hold yet, in order.
+fn push_new(list: &mut Vec<String>, items: impl IntoIterator<Item = String>) {
+    for x in items {
+        if !list.contains(&x) {
+            list.push(x);
         }
     }
 }
@@ -135,11 +145,10 @@ impl<'a> Linker<'a> {
         (first..end).any(|i| self.lex.is("org_head", strip_possessive(self.low(i)))) || self.is_acronym(first, end)
     }
 
-    /// `first..end` is one word of 2 to 6 capital letters, dotted or not.
+    /// `first..end` is one word written as an acronym ([`acronym_letters`]).
     fn is_acronym(&self, first: usize, end: usize) -> bool {
         let words = (first..end).filter(|&i| self.tokens[i].kind == Kind::Word).count();
-        let letters: String = self.tokens[first].span.cover(self.tokens[end - 1].span).text(self.text).chars().filter(|c| c.is_alphabetic()).collect();
-        words == 1 && (2..=6).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase())
+        words == 1 && acronym_letters(self.tokens[first].span.cover(self.tokens[end - 1].span).text(self.text)).is_some()
     }
 
     fn head_words(&self, np: Np) -> Vec<String> {
@@ -190,9 +199,7 @@ impl<'a> Linker<'a> {
                 self.entities[e].has_name = true;
                 let key = self.key_of(f, l);
                 self.by_key.entry(key.clone()).or_insert(e);
-                if !self.entities[e].keys.contains(&key) {
-                    self.entities[e].keys.push(key);
-                }
+                self.entities[e].add_keys([key]);
             }
         }
         self.add_mention(e, span);
@@ -306,9 +313,7 @@ impl<'a> Linker<'a> {
                 self.set_name(e, &name, (2, words));
                 let ent = &mut self.entities[e];
                 ent.has_name = true;
-                if !ent.keys.contains(&key) {
-                    ent.keys.push(key);
-                }
+                ent.add_keys([key]);
                 ent.add_heads(heads);
                 self.add_mention(e, span);
                 e
@@ -528,6 +533,21 @@ fn add_later_mentions(lk: &mut Linker, quotes: &[Quote]) {
     }
 }
 
+/// The letters of a word written as an acronym (`FBI`, `F.B.I.`, `IRS's`),
+/// in lower case: 2 to 6 letters, all capitals, a possessive and any dots or
+/// other marks aside. Allocates only for an acronym.
+fn acronym_letters(word: &str) -> Option<String> {
+    let word = word.strip_suffix("'S").or_else(|| word.strip_suffix("’S")).unwrap_or(strip_possessive(word));
+    let letters = || word.chars().filter(|c| c.is_alphabetic());
+    let n = letters().count();
+    ((2..=6).contains(&n) && letters().all(|c| c.is_ascii_uppercase())).then(|| letters().map(|c| c.to_ascii_lowercase()).collect())
+}
+
+/// Records that `key` names entity `e`: `None` once two entities share it.
+fn note_unique(map: &mut HashMap<String, Option<usize>>, key: String, e: usize) {
+    map.entry(key).and_modify(|x| if *x != Some(e) { *x = None }).or_insert(Some(e));
+}
+
 /// Words left out of an organisation's initials ("Bureau of Investigation" → BI).
 const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "on", "in", "at", "to", "de", "&"];
 
@@ -567,12 +587,7 @@ fn merge_acronyms(lk: &mut Linker, source_of: &mut [Option<usize>]) {
     for d in 0..n {
         let ent = &lk.entities[d];
         // written in capitals in one of its mentions: "FBI", "I.R.S.", not "Irs"
-        let in_capitals = |a: &str| {
-            ent.mentions.iter().any(|m| m.text(lk.text).split_whitespace().any(|w| {
-                let bare: String = w.chars().filter(|c| c.is_alphabetic()).collect();
-                bare.len() == a.len() && bare.chars().all(|c| c.is_uppercase()) && bare.eq_ignore_ascii_case(a)
-            }))
-        };
+        let in_capitals = |a: &str| ent.mentions.iter().any(|m| m.text(lk.text).split_whitespace().any(|w| acronym_letters(w).as_deref() == Some(a)));
         let target = ent.keys.iter().filter_map(|k| acronym_key(k)).filter(|a| in_capitals(a)).find_map(|a| full.get(&a).copied());
         if let Some(e) = target.filter(|&e| e != d && into[e] == e) {
             into[d] = e;
@@ -601,7 +616,7 @@ impl OrgNames {
                     out.full.entry(words[0].clone()).or_default().push((words, e));
                 }
                 for a in [acronym_of(k), acronym_key(k)].into_iter().flatten() {
-                    out.acronyms.entry(a).and_modify(|x| if *x != Some(e) { *x = None }).or_insert(Some(e));
+                    note_unique(&mut out.acronyms, a, e);
                 }
             }
         }
@@ -614,15 +629,8 @@ impl OrgNames {
 
     /// The organisation named at token `i` and the end of its name.
     fn at(&self, lk: &Linker, i: usize) -> Option<(usize, usize)> {
-        let text = lk.tokens[i].text(lk.text);
-        let text = text.strip_suffix("'S").or_else(|| text.strip_suffix("’S")).unwrap_or(strip_possessive(text));
-        // capitals and dots only: "FBI", "I.R.S." (checked before any allocation)
-        let capitals = text.bytes().filter(u8::is_ascii_uppercase).count();
-        if capitals >= 2 && text.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
-            let bare: String = text.chars().filter(|&c| c != '.').map(|c| c.to_ascii_lowercase()).collect();
-            if let Some(&Some(e)) = self.acronyms.get(&bare) {
-                return Some((e, i + 1));
-            }
+        if let Some(&Some(e)) = acronym_letters(lk.tokens[i].text(lk.text)).and_then(|a| self.acronyms.get(&a)) {
+            return Some((e, i + 1));
         }
         let w = strip_possessive(lk.low(i));
         self.full.get(w)?.iter().find_map(|(words, e)| {
@@ -709,7 +717,7 @@ fn add_name_repeats(lk: &mut Linker) {
             if f + 1 == i && lk.entities[e].person {
                 let first = lk.low(f);
                 if first.chars().count() > 2 && first.chars().all(char::is_alphabetic) && !lk.lex.is("honorific", first) && !identity_word(first) {
-                    first_names.entry(first.to_string()).and_modify(|x| if *x != Some(e) { *x = None }).or_insert(Some(e));
+                    note_unique(&mut first_names, first.to_string(), e);
                 }
             }
             // "President Obama" makes him a president, for "the president" later
@@ -800,11 +808,7 @@ fn apply_merges(lk: &mut Linker, into: &[usize], source_of: &mut [Option<usize>]
         let survivor = &mut lk.entities[e];
         survivor.mentions.extend(ent.mentions);
         survivor.add_heads(ent.heads);
-        for k in ent.keys {
-            if !survivor.keys.contains(&k) {
-                survivor.keys.push(k);
-            }
-        }
+        survivor.add_keys(ent.keys);
         survivor.has_name |= ent.has_name;
     }
     for s in source_of.iter_mut() {

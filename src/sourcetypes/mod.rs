@@ -206,7 +206,6 @@ fn definite(items: &[Item], h: usize) -> bool {
     }
 }
 
-/// Relation nouns: weak as roles (`his wife` is rarely the role the story gives).
 /// Roles whose holders speak for their organisation as a body.
 fn speaks_for_org(role: &str) -> bool {
     is_spokes(role) || matches!(role, "official" | "executive" | "staffer" | "employee")
@@ -227,6 +226,7 @@ fn named_before(items: &[Item], h: usize) -> bool {
     }
 }
 
+/// Relation nouns: weak as roles (`his wife` is rarely the role the story gives).
 fn is_relation(role: &str) -> bool {
     matches!(
         role,
